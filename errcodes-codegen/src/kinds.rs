@@ -1,0 +1,82 @@
+//! The names of `errcodes_runtime::ErrorKind` and `Retry`, in the runtime's declaration order
+//! (generated code indexes `ErrorKind::ALL` and `Retry::ALL` with these positions; a test in
+//! `tests/` proves the orders agree).
+
+/// An `ErrorKind`, as its position in [`KIND_NAMES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Kind(pub u8);
+
+/// A `Retry`, as its position in [`RETRY_NAMES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RetryAdvice(pub u8);
+
+/// Every kind's catalog name, in the runtime's order.
+pub const KIND_NAMES: &[&str] = &[
+    "authentication",
+    "invalid_timestamp",
+    "permission_denied",
+    "account_restricted",
+    "invalid_request",
+    "invalid_symbol",
+    "insufficient_funds",
+    "invalid_order",
+    "not_found",
+    "conflict",
+    "rate_limited",
+    "unavailable",
+    "timeout",
+    "internal",
+    "other",
+];
+
+/// Every retry advice's catalog name, in the runtime's order.
+pub const RETRY_NAMES: &[&str] = &["never", "backoff", "verify_first"];
+
+impl Kind {
+    /// The kind named `name` in a catalog.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        KIND_NAMES
+            .iter()
+            .position(|&known| known == name)
+            .map(|at| Kind(at as u8))
+    }
+
+    /// The catalog name.
+    pub fn name(self) -> &'static str {
+        KIND_NAMES[self.0 as usize]
+    }
+
+    /// The advice an entry of this kind gets when it gives none.
+    pub fn default_retry(self) -> RetryAdvice {
+        match self.name() {
+            "rate_limited" | "unavailable" => RetryAdvice::BACKOFF,
+            "timeout" | "internal" => RetryAdvice::VERIFY_FIRST,
+            _ => RetryAdvice::NEVER,
+        }
+    }
+
+    /// `other`: the kind an importer leaves when it is unsure.
+    pub const OTHER: Kind = Kind(14);
+}
+
+impl RetryAdvice {
+    /// Fix the request first.
+    pub const NEVER: RetryAdvice = RetryAdvice(0);
+    /// Safe to send again later.
+    pub const BACKOFF: RetryAdvice = RetryAdvice(1);
+    /// Query the outcome before sending again.
+    pub const VERIFY_FIRST: RetryAdvice = RetryAdvice(2);
+
+    /// The advice named `name` in a catalog.
+    pub fn from_name(name: &str) -> Option<RetryAdvice> {
+        RETRY_NAMES
+            .iter()
+            .position(|&known| known == name)
+            .map(|at| RetryAdvice(at as u8))
+    }
+
+    /// The catalog name.
+    pub fn name(self) -> &'static str {
+        RETRY_NAMES[self.0 as usize]
+    }
+}

@@ -1,0 +1,110 @@
+//! Rust names for enums and variants: deriving them from messages and checking written ones.
+
+use heck::ToUpperCamelCase;
+
+/// How many words of a message a derived variant name keeps.
+pub const DERIVED_NAME_WORDS: usize = 8;
+
+/// Inherent associated items of every generated enum; a variant must not shadow them.
+pub const RESERVED_VARIANT_NAMES: &[&str] = &["ALL", "CATALOG", "ENUM", "ENVELOPE"];
+
+/// The variant name derived from a message: the UpperCamelCase of its first
+/// [`DERIVED_NAME_WORDS`] words of ASCII letters and digits, prefixed with `Error` when it
+/// would start with a digit. `None` when the message has no ASCII letter or digit.
+pub fn derive_variant_name(message: &str) -> Option<String> {
+    let words: Vec<&str> = message
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(DERIVED_NAME_WORDS)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let name = words.join(" ").to_upper_camel_case();
+    Some(if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("Error{name}")
+    } else {
+        name
+    })
+}
+
+/// Why a written type or variant name cannot be used, and what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameProblem {
+    /// What is wrong, lower-case.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
+/// Checks a written enum or variant name: an ASCII UpperCamelCase identifier that is not a
+/// keyword (the generated code must compile warning-free in the user's crate, and
+/// `non_camel_case_types` is a warning).
+pub fn check_type_name(name: &str, what: &str) -> Result<(), NameProblem> {
+    let suggestion = derive_variant_name(name).filter(|s| s != "Self");
+    let suggest = |why: &str| NameProblem {
+        message: format!("{what} `{name}` {why}"),
+        help: match &suggestion {
+            Some(s) if s != name => format!("write an UpperCamelCase identifier such as `{s}`"),
+            _ => "write an UpperCamelCase identifier of ASCII letters and digits".to_owned(),
+        },
+    };
+    if name.is_empty() {
+        return Err(NameProblem {
+            message: format!("{what} is empty"),
+            help: "write an UpperCamelCase identifier of ASCII letters and digits".to_owned(),
+        });
+    }
+    if !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(suggest(
+            "is not a valid name: use only ASCII letters and digits",
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return Err(suggest("must start with an upper-case letter"));
+    }
+    if name == "Self" {
+        return Err(NameProblem {
+            message: format!("{what} `Self` is a Rust keyword"),
+            help: "choose another name".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derives_names_from_messages() {
+        assert_eq!(
+            derive_variant_name("Server error, please try again later.").as_deref(),
+            Some("ServerErrorPleaseTryAgainLater")
+        );
+        assert_eq!(
+            derive_variant_name("API-key format invalid").as_deref(),
+            Some("ApiKeyFormatInvalid")
+        );
+        assert_eq!(
+            derive_variant_name("404 not found").as_deref(),
+            Some("Error404NotFound")
+        );
+        assert_eq!(
+            derive_variant_name("one two three four five six seven eight nine").as_deref(),
+            Some("OneTwoThreeFourFiveSixSevenEight")
+        );
+        assert_eq!(derive_variant_name("Ошибка !!"), None);
+    }
+
+    #[test]
+    fn rejects_names_that_would_not_compile_cleanly() {
+        assert!(check_type_name("InvalidSignature", "variant name").is_ok());
+        assert!(check_type_name("Self", "variant name").is_err());
+        let problem = check_type_name("too_many", "variant name").unwrap_err();
+        assert!(problem.help.contains("`TooMany`"), "{problem:?}");
+        assert!(check_type_name("9Lives", "variant name").is_err());
+        assert!(check_type_name("", "variant name").is_err());
+        assert!(check_type_name("Café", "variant name").is_err());
+    }
+}

@@ -1,0 +1,95 @@
+//! The `errcodes!` macro. Depend on `errcodes-runtime`, which re-exports it together with the
+//! types the generated code uses.
+
+use std::path::PathBuf;
+
+use errcodes_codegen::read::{self, ReadError};
+use errcodes_codegen::{Diagnostic, LineIndex};
+use proc_macro2::{Span, TokenStream};
+use syn::LitStr;
+
+/// Generates one exhaustive, documented, classified error enum per `[[enum]]` of a catalog.
+///
+/// ```ignore
+/// errcodes_runtime::errcodes!("catalogs/mexc.toml");
+/// ```
+///
+/// The path is relative to the invoking crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`). Every
+/// problem in the catalog is a compile error naming `path:line:column`.
+#[proc_macro]
+pub fn errcodes(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    match syn::parse::<LitStr>(input) {
+        Ok(path) => expand(&path).into(),
+        Err(error) => syn::Error::new(
+            error.span(),
+            "expected the catalog's path as a string literal: `errcodes!(\"catalogs/my_api.toml\")`",
+        )
+        .to_compile_error()
+        .into(),
+    }
+}
+
+fn expand(literal: &LitStr) -> TokenStream {
+    let span = literal.span();
+    let relative = literal.value();
+    let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
+        return error(span, "CARGO_MANIFEST_DIR is not set; build with cargo so that the catalog path can be resolved");
+    };
+    let path = match read::resolve(&manifest_dir, &relative) {
+        Ok(path) => path,
+        Err(problem) => return read_error(span, &relative, problem),
+    };
+    let tracked = path.to_string_lossy().into_owned();
+    let text = match read::read(&path, &relative) {
+        Ok(text) => text,
+        Err(problem) => {
+            let mut tokens = read_error(span, &relative, problem);
+            tokens.extend(errcodes_codegen::expand::track(Some(&tracked)));
+            return tokens;
+        }
+    };
+    let checked = errcodes_codegen::check(&text);
+    if checked.is_valid() {
+        return errcodes_codegen::expand(&checked.catalog, Some(&tracked));
+    }
+    let lines = LineIndex::new(&text);
+    let mut tokens = compile_errors(span, &relative, &lines, checked.errors());
+    tokens.extend(errcodes_codegen::fallback(&checked.catalog));
+    tokens.extend(errcodes_codegen::expand::track(Some(&tracked)));
+    tokens
+}
+
+fn error(span: Span, message: &str) -> TokenStream {
+    syn::Error::new(span, message).to_compile_error()
+}
+
+fn read_error(span: Span, relative: &str, problem: ReadError) -> TokenStream {
+    match problem {
+        ReadError::File(message) => error(span, &message),
+        ReadError::Encoding {
+            valid_prefix,
+            diagnostic,
+        } => compile_errors(
+            span,
+            relative,
+            &LineIndex::new(&valid_prefix),
+            std::iter::once(&diagnostic),
+        ),
+    }
+}
+
+/// Every diagnostic as one compile error on the string literal, all in one build.
+fn compile_errors<'a>(
+    span: Span,
+    relative: &str,
+    lines: &LineIndex<'_>,
+    diagnostics: impl Iterator<Item = &'a Diagnostic>,
+) -> TokenStream {
+    let combined = diagnostics
+        .map(|diagnostic| syn::Error::new(span, diagnostic.render_plain(relative, lines)))
+        .reduce(|mut all, next| {
+            all.combine(next);
+            all
+        });
+    combined.map_or_else(TokenStream::new, |all| all.to_compile_error())
+}

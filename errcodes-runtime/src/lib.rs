@@ -1,0 +1,61 @@
+//! Exhaustive, documented, classified error enums for exchange and payment APIs, generated at
+//! compile time from TOML catalogs.
+//!
+//! ```
+//! use errcodes_runtime::{errcodes, ErrorKind, Retry};
+//!
+//! // Reads `catalogs/mexc.toml` next to this crate's Cargo.toml at compile time.
+//! errcodes!("../catalogs/mexc.toml");
+//!
+//! let error = MexcError::from_code(700002).expect("a listed code");
+//! assert_eq!(error, MexcError::InvalidSignature);
+//! assert_eq!(error.to_string(), "Signature for this request is not valid");
+//! assert_eq!(error.kind(), ErrorKind::Authentication);
+//! assert_eq!(error.retry(), Retry::Never);
+//!
+//! match error {
+//!     MexcError::TooManyRequests => { /* back off */ }
+//!     MexcError::InvalidSignature => { /* fix the signing code */ }
+//!     _ => {}
+//! }
+//! ```
+//!
+//! Each `[[enum]]` of a catalog becomes a `pub enum` deriving `Debug, Clone, Copy, PartialEq,
+//! Eq, PartialOrd, Ord, Hash`, with `Display` (the documented message), `core::error::Error`,
+//! `TryFrom` its code type, [`ErrorCode`], and inherent methods of the same names as the
+//! trait's. The enums are deliberately not `#[non_exhaustive]`: when a catalog gains a code, a
+//! `match` that lists every variant stops compiling, which is the point.
+//!
+//! See the repository's README for the catalog format and every compile-time check.
+//!
+//! # Features
+//! - `std` (default): implies `alloc`.
+//! - `alloc`: owned server messages and string codes in [`ApiError`].
+//! - `serde`: generated enums (de)serialize as their code; [`ApiError`] as the catalog's
+//!   envelope.
+//!
+//! Without default features the crate and the generated code are `no_std`.
+#![no_std]
+#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+#![warn(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod code;
+mod envelope;
+mod kind;
+#[allow(missing_docs)] // reached only through the hidden `__private`
+mod lookup;
+
+#[doc(hidden)]
+#[allow(missing_docs)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use code::{CodeRef, CodeType, ErrorCode, UnknownCode};
+pub use envelope::Envelope;
+pub use errcodes_macros::errcodes;
+pub use kind::{ErrorKind, ParseNameError, Retry};

@@ -1,0 +1,114 @@
+//! The tables behind `from_code`, chosen per enum by the engine at compile time.
+//!
+//! The engine sees every code when it expands a catalog, so it can build a table that needs no
+//! probing: a direct array when the codes are dense, otherwise a perfect hash (one level for
+//! small catalogs, hash-and-displace for large ones). A table only proposes a candidate index;
+//! the caller confirms it by comparing the stored code, so a code that is not listed can never
+//! match. Tables are byte strings so that even a 50,000-code catalog is one literal token.
+//!
+//! Every function here is mirrored in `errcodes-codegen/src/lookup.rs`; a test in `tests/`
+//! proves that both compute the same slots.
+
+/// How a generated enum finds the index of a code.
+#[derive(Debug, Clone, Copy)]
+pub enum Lookup {
+    /// No entries.
+    Empty,
+    /// `table[key - min]` holds index + 1, or 0 for a gap.
+    Dense {
+        min: u64,
+        width: usize,
+        table: &'static [u8],
+    },
+    /// `slots[(key * mult) >> shift]` holds index + 1, or 0.
+    MultiplyShift {
+        mult: u64,
+        shift: u32,
+        width: usize,
+        slots: &'static [u8],
+    },
+    /// `h = mix(key, seed)`, bucket `h >> bucket_shift` holds a displacement `d` (u32),
+    /// `slots[mix(h, d) >> slot_shift]` holds index + 1, or 0.
+    Displace {
+        seed: u64,
+        bucket_shift: u32,
+        displacements: &'static [u8],
+        slot_shift: u32,
+        width: usize,
+        slots: &'static [u8],
+    },
+}
+
+/// A bijective 64-bit mixer: distinct keys stay distinct.
+#[inline(always)]
+pub const fn mix(key: u64, seed: u64) -> u64 {
+    let x = (key ^ seed).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
+/// The 64-bit key of a string code (FNV-1a over its bytes).
+#[inline]
+pub const fn str_key(code: &str) -> u64 {
+    let bytes = code.as_bytes();
+    let mut hash: u64 = 0xCBF2_9CE4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01B3);
+        i += 1;
+    }
+    hash
+}
+
+/// The key of an integer code.
+#[inline(always)]
+pub const fn int_key(code: i64) -> u64 {
+    code as u64
+}
+
+#[inline(always)]
+fn read(table: &[u8], width: usize, at: usize) -> usize {
+    let start = at * width;
+    match table.get(start..start + width) {
+        Some([a]) => *a as usize,
+        Some([a, b]) => u16::from_le_bytes([*a, *b]) as usize,
+        Some([a, b, c, d]) => u32::from_le_bytes([*a, *b, *c, *d]) as usize,
+        _ => 0,
+    }
+}
+
+impl Lookup {
+    /// The index a code with this key would have; the caller compares the code stored there.
+    #[inline(always)]
+    pub fn candidate(&self, key: u64) -> Option<usize> {
+        let stored = match *self {
+            Lookup::Empty => 0,
+            Lookup::Dense { min, width, table } => {
+                let offset = key.wrapping_sub(min);
+                if offset >= (table.len() / width) as u64 {
+                    return None;
+                }
+                read(table, width, offset as usize)
+            }
+            Lookup::MultiplyShift {
+                mult,
+                shift,
+                width,
+                slots,
+            } => read(slots, width, (key.wrapping_mul(mult) >> shift) as usize),
+            Lookup::Displace {
+                seed,
+                bucket_shift,
+                displacements,
+                slot_shift,
+                width,
+                slots,
+            } => {
+                let h = mix(key, seed);
+                let d = read(displacements, 4, (h >> bucket_shift) as usize) as u64;
+                read(slots, width, (mix(h, d) >> slot_shift) as usize)
+            }
+        };
+        stored.checked_sub(1)
+    }
+}

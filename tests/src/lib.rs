@@ -1,0 +1,12 @@
+//! The bundled catalogs, expanded once for every integration test.
+#![deny(warnings)]
+
+/// `catalogs/mexc.toml`.
+pub mod mexc {
+    errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+}
+
+/// `catalogs/mixpay.toml`.
+pub mod mixpay {
+    errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
+}

@@ -1,0 +1,66 @@
+//! Every (code, message) row of the seed documents in `../shared/seeds/` is the `Display` of a
+//! variant of the right section's enum, unmodified apart from surrounding whitespace.
+//!
+//! The seeds are parsed here, independently of the engine and of the importer.
+
+use std::path::PathBuf;
+
+use errcodes_runtime::ErrorCode;
+use errcodes_tests::{mexc, mixpay};
+
+fn seed(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Asserts that `rows` are exactly the enum's entries, in order.
+fn assert_served<E: ErrorCode<Code = i64>>(rows: &[(i64, String)]) {
+    assert_eq!(rows.len(), E::ALL.len(), "{}: rows vs variants", E::ENUM);
+    for ((code, message), &variant) in rows.iter().zip(E::ALL) {
+        let found = E::from_code(*code).unwrap_or_else(|| panic!("{} lacks {code}", E::ENUM));
+        assert_eq!(found, variant, "{} is out of document order", code);
+        assert_eq!(found.to_string(), *message, "{}: {code}", E::ENUM);
+    }
+}
+
+#[test]
+fn every_mexc_row_is_served_by_its_section() {
+    let text = seed("000_ab98179f6fd28ba0.txt");
+    let rows: Vec<(i64, String)> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let (code, rest) = line.split_once(' ').expect("CODE MESSAGE | …");
+            let (message, _) = rest.split_once(" |").expect("MESSAGE | EXPLANATION |");
+            (code.parse().expect("integer code"), message.trim().to_owned())
+        })
+        .collect();
+    assert_eq!(rows.len(), 94);
+    // The sub-account block starts at 730000 and runs to the end of the document.
+    let split = rows.iter().position(|(code, _)| *code == 730000).unwrap();
+    assert_served::<mexc::MexcError>(&rows[..split]);
+    assert_served::<mexc::MexcSubAccountError>(&rows[split..]);
+}
+
+#[test]
+fn every_mixpay_row_is_served_by_its_section() {
+    let text = seed("003_eca065aff58c01a5.txt");
+    let mut sections: Vec<(String, Vec<(i64, String)>)> = Vec::new();
+    for line in text.lines() {
+        if let Some(heading) = line.strip_prefix("### ") {
+            sections.push((heading.trim().to_owned(), Vec::new()));
+            continue;
+        }
+        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
+        if let ([code, message], Some((_, rows))) = (cells.as_slice(), sections.last_mut()) {
+            if let Ok(code) = code.parse() {
+                rows.push((code, (*message).to_owned()));
+            }
+        }
+    }
+    let section = |name: &str| &sections.iter().find(|(heading, _)| heading == name).unwrap().1;
+    assert_eq!(section("Basic code").len(), 28);
+    assert_eq!(section("Reason for refund").len(), 42);
+    assert_served::<mixpay::MixPayError>(section("Basic code"));
+    assert_served::<mixpay::MixPayRefundReason>(section("Reason for refund"));
+}
