@@ -98,11 +98,23 @@ fn lookup_const(table: &Table) -> TokenStream {
             let table = bytes(table);
             quote!(#private::Lookup::Dense { min: #min, width: #width, table: #table })
         }
-        Table::MultiplyShift { mult, shift, width, slots } => {
+        Table::MultiplyShift {
+            mult,
+            shift,
+            width,
+            slots,
+        } => {
             let slots = bytes(slots);
             quote!(#private::Lookup::MultiplyShift { mult: #mult, shift: #shift, width: #width, slots: #slots })
         }
-        Table::Displace { seed, bucket_shift, displacements, slot_shift, width, slots } => {
+        Table::Displace {
+            seed,
+            bucket_shift,
+            displacements,
+            slot_shift,
+            width,
+            slots,
+        } => {
             let displacements = bytes(displacements);
             let slots = bytes(slots);
             quote!(#private::Lookup::Displace {
@@ -141,9 +153,24 @@ fn expand_enum(catalog: &Catalog, def: &EnumDef) -> TokenStream {
         .entries
         .iter()
         .map(|entry| entry.description.as_deref().unwrap_or(""));
-    let kinds = bytes(&def.entries.iter().map(|entry| entry.kind.0).collect::<Vec<_>>());
-    let retries = bytes(&def.entries.iter().map(|entry| entry.retry.0).collect::<Vec<_>>());
-    let table = lookup::build(&def.entries.iter().map(|entry| entry.code.clone()).collect::<Vec<_>>());
+    let kinds = bytes(
+        &def.entries
+            .iter()
+            .map(|entry| entry.kind.0)
+            .collect::<Vec<_>>(),
+    );
+    let retries = bytes(
+        &def.entries
+            .iter()
+            .map(|entry| entry.retry.0)
+            .collect::<Vec<_>>(),
+    );
+    let table = lookup::build(
+        &def.entries
+            .iter()
+            .map(|entry| entry.code.clone())
+            .collect::<Vec<_>>(),
+    );
     let lookup = lookup_const(&table);
     let catalog_name = catalog.name.as_str();
     let enum_name = def.name.as_str();

@@ -6,12 +6,15 @@ use quote::quote;
 
 use crate::model::{Catalog, Code};
 
-/// An uninhabited enum with the same trait impls for every enum whose name could be read.
+/// An uninhabited enum with the same trait impls for every enum whose name could be read
+/// (once per name, even when the catalog declares a name twice).
 pub fn fallback(catalog: &Catalog) -> TokenStream {
     let rt = quote!(::errcodes_runtime);
+    let mut seen = std::collections::HashSet::new();
     catalog
         .enums
         .iter()
+        .filter(|def| seen.insert(def.name.as_str()))
         .map(|def| {
             let ty = Ident::new(&def.name, Span::call_site());
             let code_type = match def.entries.first().map(|entry| &entry.code) {

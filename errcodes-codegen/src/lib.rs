@@ -71,7 +71,10 @@ pub fn check(text: &str) -> Checked {
                 diagnostics.push(
                     Diagnostic::warning(
                         entry.kind_span,
-                        format!("code {} of `{}` is left at kind `other`", entry.code, def.name),
+                        format!(
+                            "code {} of `{}` is left at kind `other`",
+                            entry.code, def.name
+                        ),
                     )
                     .help("pick the kind that tells a caller what to do, if one fits"),
                 );

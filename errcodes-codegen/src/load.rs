@@ -38,8 +38,11 @@ pub fn load(text: &str) -> (Catalog, Vec<Diagnostic>) {
     for error in syntax_errors {
         let span = error.span().unwrap_or(0..0);
         loader.diagnostics.push(
-            Diagnostic::error(span, format!("invalid TOML: {}", error.message().trim_end()))
-                .help("fix the TOML syntax; see https://toml.io"),
+            Diagnostic::error(
+                span,
+                format!("invalid TOML: {}", error.message().trim_end()),
+            )
+            .help("fix the TOML syntax; see https://toml.io"),
         );
     }
     let catalog = loader.catalog(root.get_ref(), Span::from(root.span()));
@@ -85,8 +88,11 @@ impl<'t, 'i> Fields<'t, 'i> {
                 None => format!("the fields of {} are {}", self.what, one_of(known)),
             };
             loader.diagnostics.push(
-                Diagnostic::error(key.span(), format!("unknown field `{name}` in {}", self.what))
-                    .help(help),
+                Diagnostic::error(
+                    key.span(),
+                    format!("unknown field `{name}` in {}", self.what),
+                )
+                .help(help),
             );
         }
     }
@@ -221,9 +227,9 @@ impl Loader {
         match header.string("name", self) {
             Some((name, span)) => {
                 let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
-                    && name
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+                    && name.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'
+                    });
                 if !valid {
                     self.diagnostics.push(
                         Diagnostic::error(span, format!("catalog name `{name}` is not a lower-case id"))
@@ -286,7 +292,7 @@ impl Loader {
         let doc = fields.non_empty_string("doc", self).map(|(s, _)| s);
         let mut entries = Vec::new();
         match fields.array_of_tables("error", "[[enum.error]]", self) {
-            Some(array) if array.len() == 0 => self.diagnostics.push(
+            Some(array) if array.is_empty() => self.diagnostics.push(
                 Diagnostic::error(name_span, format!("enum `{name}` has no entries"))
                     .help("add `[[enum.error]]` tables with `code`, `message` and `kind` after this `[[enum]]`"),
             ),
@@ -372,16 +378,16 @@ impl Loader {
             },
             None => None,
         };
-        if let Some((name, span, derived)) = &name {
-            if RESERVED_VARIANT_NAMES.contains(&name.as_str()) {
-                let origin = if *derived { "derived " } else { "" };
-                self.diagnostics.push(
-                    Diagnostic::error(*span, format!(
-                        "{origin}variant name `{name}` clashes with the generated associated constant of the same name"
-                    ))
-                    .help("choose another `name` for the entry"),
-                );
-            }
+        if let Some((name, span, derived)) = &name
+            && RESERVED_VARIANT_NAMES.contains(&name.as_str())
+        {
+            let origin = if *derived { "derived " } else { "" };
+            self.diagnostics.push(
+                Diagnostic::error(*span, format!(
+                    "{origin}variant name `{name}` clashes with the generated associated constant of the same name"
+                ))
+                .help("choose another `name` for the entry"),
+            );
         }
         let kind = self.named(&fields, "kind", KIND_NAMES, Kind::from_name, true);
         let retry = self.named(&fields, "retry", RETRY_NAMES, RetryAdvice::from_name, false);
@@ -427,10 +433,11 @@ impl Loader {
         };
         let span = Span::from(value.span());
         match value.get_ref() {
-            DeValue::Integer(integer) => match i64::from_str_radix(integer.as_str(), integer.radix()) {
-                Ok(code) => Some((Code::Int(code), span)),
-                Err(_) => {
-                    self.diagnostics.push(
+            DeValue::Integer(integer) => {
+                match i64::from_str_radix(integer.as_str(), integer.radix()) {
+                    Ok(code) => Some((Code::Int(code), span)),
+                    Err(_) => {
+                        self.diagnostics.push(
                         Diagnostic::error(span, format!("code {integer} is out of range for an integer code"))
                             .help(format!(
                                 "integer codes are i64 ({}..={}); write a larger code as a string: `code = \"{integer}\"`",
@@ -438,9 +445,10 @@ impl Loader {
                                 i64::MAX
                             )),
                     );
-                    None
+                        None
+                    }
                 }
-            },
+            }
             DeValue::String(code) if code.is_empty() => {
                 self.diagnostics.push(
                     Diagnostic::error(span, "`code` is an empty string")
@@ -471,8 +479,11 @@ impl Loader {
         let Some((name, span)) = fields.string(key, self) else {
             if required && fields.get(key).is_none() {
                 self.diagnostics.push(
-                    Diagnostic::error(fields.span, format!("missing field `{key}` in {}", fields.what))
-                        .help(format!("add `{key} = \"…\"` with one of {}", one_of(names))),
+                    Diagnostic::error(
+                        fields.span,
+                        format!("missing field `{key}` in {}", fields.what),
+                    )
+                    .help(format!("add `{key} = \"…\"` with one of {}", one_of(names))),
                 );
             }
             return None;
@@ -481,7 +492,10 @@ impl Loader {
             return Some((value, span));
         }
         let help = match closest(&name, names) {
-            Some(guess) => format!("did you mean `{guess}`? the valid values are {}", one_of(names)),
+            Some(guess) => format!(
+                "did you mean `{guess}`? the valid values are {}",
+                one_of(names)
+            ),
             None => format!("the valid values are {}", one_of(names)),
         };
         self.diagnostics

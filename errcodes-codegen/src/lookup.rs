@@ -11,7 +11,11 @@ pub enum Table {
     /// No entries.
     Empty,
     /// Codes in a short range: `table[code - min]` holds index + 1.
-    Dense { min: u64, width: usize, table: Vec<u8> },
+    Dense {
+        min: u64,
+        width: usize,
+        table: Vec<u8>,
+    },
     /// `slots[(key * mult) >> shift]` holds index + 1.
     MultiplyShift {
         mult: u64,
@@ -63,10 +67,10 @@ pub fn build(codes: &[Code]) -> Table {
     }
     let width = index_width(codes.len());
     let keys: Vec<u64> = codes.iter().map(key).collect();
-    if let [Code::Int(_), ..] = codes {
-        if let Some(table) = dense(codes, width) {
-            return table;
-        }
+    if let [Code::Int(_), ..] = codes
+        && let Some(table) = dense(codes, width)
+    {
+        return table;
     }
     if let Some(table) = multiply_shift(&keys, width) {
         return table;
@@ -106,7 +110,12 @@ fn dense(codes: &[Code], width: usize) -> Option<Table> {
     }
     let mut table = vec![0; span as usize * width];
     for (index, code) in ints().enumerate() {
-        put(&mut table, width, (code as u64).wrapping_sub(min as u64) as usize, index);
+        put(
+            &mut table,
+            width,
+            (code as u64).wrapping_sub(min as u64) as usize,
+            index,
+        );
     }
     Some(Table::Dense {
         min: min as u64,
@@ -146,7 +155,12 @@ fn multiply_shift(keys: &[u64], width: usize) -> Option<Table> {
             }
             let mut slots = vec![0; size * width];
             for (index, &key) in keys.iter().enumerate() {
-                put(&mut slots, width, (key.wrapping_mul(mult) >> shift) as usize, index);
+                put(
+                    &mut slots,
+                    width,
+                    (key.wrapping_mul(mult) >> shift) as usize,
+                    index,
+                );
             }
             return Some(Table::MultiplyShift {
                 mult,
@@ -161,8 +175,15 @@ fn multiply_shift(keys: &[u64], width: usize) -> Option<Table> {
 
 fn displace(keys: &[u64], width: usize) -> Table {
     // About four keys per bucket and a load of at most 0.8 keep the search short.
-    let bucket_bits = (keys.len() / 4).max(1).next_power_of_two().trailing_zeros().max(1);
-    let slot_bits = (keys.len() + keys.len() / 4 + 1).next_power_of_two().trailing_zeros().max(1);
+    let bucket_bits = (keys.len() / 4)
+        .max(1)
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(1);
+    let slot_bits = (keys.len() + keys.len() / 4 + 1)
+        .next_power_of_two()
+        .trailing_zeros()
+        .max(1);
     for seed in multipliers(0xE11C_0DE5) {
         if let Some(table) = try_displace(keys, width, seed, bucket_bits, slot_bits) {
             return table;
@@ -171,7 +192,13 @@ fn displace(keys: &[u64], width: usize) -> Table {
     unreachable!("the seed stream is endless and a seed without equal hashes always succeeds")
 }
 
-fn try_displace(keys: &[u64], width: usize, seed: u64, bucket_bits: u32, slot_bits: u32) -> Option<Table> {
+fn try_displace(
+    keys: &[u64],
+    width: usize,
+    seed: u64,
+    bucket_bits: u32,
+    slot_bits: u32,
+) -> Option<Table> {
     let bucket_shift = 64 - bucket_bits;
     let slot_shift = 64 - slot_bits;
     let hashes: Vec<u64> = keys.iter().map(|&key| mix(key, seed)).collect();
@@ -243,10 +270,20 @@ pub fn candidate(table: &Table, key: u64) -> Option<usize> {
             }
             read(table, *width, offset as usize)
         }
-        Table::MultiplyShift { mult, shift, width, slots } => {
-            read(slots, *width, (key.wrapping_mul(*mult) >> shift) as usize)
-        }
-        Table::Displace { seed, bucket_shift, displacements, slot_shift, width, slots } => {
+        Table::MultiplyShift {
+            mult,
+            shift,
+            width,
+            slots,
+        } => read(slots, *width, (key.wrapping_mul(*mult) >> shift) as usize),
+        Table::Displace {
+            seed,
+            bucket_shift,
+            displacements,
+            slot_shift,
+            width,
+            slots,
+        } => {
             let hash = mix(key, *seed);
             let d = read(displacements, 4, (hash >> bucket_shift) as usize) as u64;
             read(slots, *width, (mix(hash, d) >> slot_shift) as usize)
@@ -262,7 +299,11 @@ mod tests {
     fn finds_every_code(codes: &[Code]) -> Table {
         let table = build(codes);
         for (index, code) in codes.iter().enumerate() {
-            assert_eq!(candidate(&table, key(code)), Some(index), "{code} in {table:?}");
+            assert_eq!(
+                candidate(&table, key(code)),
+                Some(index),
+                "{code} in {table:?}"
+            );
         }
         table
     }
@@ -275,14 +316,22 @@ mod tests {
 
     #[test]
     fn sparse_codes_get_a_one_level_hash() {
-        let codes: Vec<Code> = (0..90).map(|i| Code::Int(i * 7919 + (i % 3) * 100_000)).collect();
-        assert!(matches!(finds_every_code(&codes), Table::MultiplyShift { .. }));
+        let codes: Vec<Code> = (0..90)
+            .map(|i| Code::Int(i * 7919 + (i % 3) * 100_000))
+            .collect();
+        assert!(matches!(
+            finds_every_code(&codes),
+            Table::MultiplyShift { .. }
+        ));
     }
 
     #[test]
     fn many_sparse_codes_get_hash_and_displace() {
         let codes: Vec<Code> = (0..5000).map(|i| Code::Int(i * 104_729 - 3)).collect();
-        assert!(matches!(finds_every_code(&codes), Table::Displace { width: 2, .. }));
+        assert!(matches!(
+            finds_every_code(&codes),
+            Table::Displace { width: 2, .. }
+        ));
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub fn check_type_name(name: &str, what: &str) -> Result<(), NameProblem> {
             help: "write an UpperCamelCase identifier of ASCII letters and digits".to_owned(),
         });
     }
+    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && name.contains('_') {
+        return Err(suggest("is not UpperCamelCase"));
+    }
     if !name.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(suggest(
             "is not a valid name: use only ASCII letters and digits",

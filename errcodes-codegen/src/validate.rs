@@ -14,9 +14,12 @@ pub fn validate(catalog: &mut Catalog) -> Vec<Diagnostic> {
     for def in &catalog.enums {
         if let Some(first) = enum_names.insert(&def.name, def.name_span) {
             diagnostics.push(
-                Diagnostic::error(def.name_span, format!("enum `{}` is declared twice", def.name))
-                    .related(first, "first declared here")
-                    .help("give each [[enum]] its own name, or merge the two"),
+                Diagnostic::error(
+                    def.name_span,
+                    format!("enum `{}` is declared twice", def.name),
+                )
+                .related(first, "first declared here")
+                .help("give each [[enum]] its own name, or merge the two"),
             );
         }
     }
@@ -34,7 +37,11 @@ pub fn validate(catalog: &mut Catalog) -> Vec<Diagnostic> {
 }
 
 /// Returns the positions of the entries that break a rule.
-fn check_entries(enum_name: &str, entries: &[Entry], diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
+fn check_entries(
+    enum_name: &str,
+    entries: &[Entry],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
     let mut rejected = Vec::new();
     let Some(first) = entries.first() else {
         return rejected;
@@ -56,13 +63,7 @@ fn check_entries(enum_name: &str, entries: &[Entry], diagnostics: &mut Vec<Diagn
                 )
                 .related(first.code_span, "the first code of the enum")
                 .help(format!(
-                    "write every code of `{enum_name}` as {} {}, e.g. `code = {}`",
-                    article(&first.code),
-                    first.code.type_name(),
-                    match &entry.code {
-                        Code::Int(code) => format!("\"{code}\""),
-                        Code::Str(code) => code.clone(),
-                    }
+                    "every code of one enum has one type: use integers throughout `{enum_name}`, or quote every code to make them all strings"
                 )),
             );
             rejected.push(at);
@@ -96,7 +97,10 @@ fn check_entries(enum_name: &str, entries: &[Entry], diagnostics: &mut Vec<Diagn
             diagnostics.push(
                 Diagnostic::error(
                     entry.name_span,
-                    format!("{origin}: `{}` in enum `{enum_name}` (codes {} and {})", entry.name, other.code, entry.code),
+                    format!(
+                        "{origin}: `{}` in enum `{enum_name}` (codes {} and {})",
+                        entry.name, other.code, entry.code
+                    ),
                 )
                 .related(other.name_span, "first used here")
                 .help(help),

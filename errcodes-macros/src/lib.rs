@@ -33,7 +33,10 @@ fn expand(literal: &LitStr) -> TokenStream {
     let span = literal.span();
     let relative = literal.value();
     let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
-        return error(span, "CARGO_MANIFEST_DIR is not set; build with cargo so that the catalog path can be resolved");
+        return error(
+            span,
+            "CARGO_MANIFEST_DIR is not set; build with cargo so that the catalog path can be resolved",
+        );
     };
     let path = match read::resolve(&manifest_dir, &relative) {
         Ok(path) => path,

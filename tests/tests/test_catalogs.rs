@@ -38,7 +38,10 @@ fn unlisted_codes_are_not_found() {
 #[test]
 fn a_code_can_mean_different_things_in_two_sections() {
     use mexc::{MexcError, MexcSubAccountError};
-    assert_eq!(MexcError::from_code(730001).unwrap().message(), "Pair not found");
+    assert_eq!(
+        MexcError::from_code(730001).unwrap().message(),
+        "Pair not found"
+    );
     assert_eq!(
         MexcSubAccountError::from_code(730001).unwrap().message(),
         "User information error"
@@ -59,7 +62,12 @@ fn the_generated_api_is_what_the_readme_shows() {
     assert_eq!(error.kind(), ErrorKind::Authentication);
     assert_eq!(error.retry(), Retry::Never);
     assert_eq!(error.name(), "InvalidSignature");
-    assert!(error.description().unwrap().starts_with("Signature verification failed."));
+    assert!(
+        error
+            .description()
+            .unwrap()
+            .starts_with("Signature verification failed.")
+    );
     assert_eq!(MexcError::CATALOG, "mexc");
     assert_eq!(MexcError::ENVELOPE.message, "msg");
     assert_eq!(mixpay::MixPayError::ENVELOPE.success, Some("success"));

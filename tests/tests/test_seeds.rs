@@ -9,7 +9,9 @@ use errcodes_runtime::ErrorCode;
 use errcodes_tests::{mexc, mixpay};
 
 fn seed(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/seeds")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -32,7 +34,10 @@ fn every_mexc_row_is_served_by_its_section() {
         .map(|line| {
             let (code, rest) = line.split_once(' ').expect("CODE MESSAGE | …");
             let (message, _) = rest.split_once(" |").expect("MESSAGE | EXPLANATION |");
-            (code.parse().expect("integer code"), message.trim().to_owned())
+            (
+                code.parse().expect("integer code"),
+                message.trim().to_owned(),
+            )
         })
         .collect();
     assert_eq!(rows.len(), 94);
@@ -51,14 +56,25 @@ fn every_mixpay_row_is_served_by_its_section() {
             sections.push((heading.trim().to_owned(), Vec::new()));
             continue;
         }
-        let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
-        if let ([code, message], Some((_, rows))) = (cells.as_slice(), sections.last_mut()) {
-            if let Ok(code) = code.parse() {
-                rows.push((code, (*message).to_owned()));
-            }
+        let cells: Vec<&str> = line
+            .trim()
+            .trim_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
+        if let ([code, message], Some((_, rows))) = (cells.as_slice(), sections.last_mut())
+            && let Ok(code) = code.parse()
+        {
+            rows.push((code, (*message).to_owned()));
         }
     }
-    let section = |name: &str| &sections.iter().find(|(heading, _)| heading == name).unwrap().1;
+    let section = |name: &str| {
+        &sections
+            .iter()
+            .find(|(heading, _)| heading == name)
+            .unwrap()
+            .1
+    };
     assert_eq!(section("Basic code").len(), 28);
     assert_eq!(section("Reason for refund").len(), 42);
     assert_served::<mixpay::MixPayError>(section("Basic code"));

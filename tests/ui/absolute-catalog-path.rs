@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("/etc/errcodes.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/duplicate-enum-name.toml");
+
+fn main() {}

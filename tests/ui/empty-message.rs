@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/empty-message.toml");
+
+fn main() {}

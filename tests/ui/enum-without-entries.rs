@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/enum-without-entries.toml");
+
+fn main() {}

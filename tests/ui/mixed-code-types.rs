@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/mixed-code-types.toml");
+
+fn main() {}

@@ -1,0 +1,12 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/grown.toml");
+
+fn handle(error: DemoError) -> u8 {
+    match error {
+        DemoError::First => 1,
+        DemoError::Second => 2,
+    }
+}
+
+fn main() {
+    let _ = handle(DemoError::First);
+}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!(catalogs::mexc);
+
+fn main() {}

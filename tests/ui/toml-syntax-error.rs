@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/toml-syntax-error.toml");
+
+fn main() {}

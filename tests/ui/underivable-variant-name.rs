@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/underivable-variant-name.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/unknown-kind.toml");
+
+fn main() {}
