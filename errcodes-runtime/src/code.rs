@@ -10,14 +10,127 @@ use crate::{ErrorKind, Retry};
 pub trait CodeType: private::Sealed + 'static {
     /// How a code is passed around: `i64` by value, `&'a str` by reference.
     type Ref<'a>: Copy + Eq + Ord + Hash + Debug + Display;
+
+    /// How an [`ApiError`](crate::ApiError) keeps a code it does not know: `i64`, or a
+    /// `Box<str>` (the only allocation an unknown string code costs).
+    #[cfg(feature = "alloc")]
+    type Owned: Clone + Eq + Ord + Hash + Debug + Display + Send + Sync + 'static;
+
+    /// Copies a borrowed code.
+    #[cfg(feature = "alloc")]
+    fn to_owned_code(code: Self::Ref<'_>) -> Self::Owned;
+
+    /// Borrows an owned code.
+    #[cfg(feature = "alloc")]
+    fn borrow_code(code: &Self::Owned) -> Self::Ref<'_>;
+
+    /// Shortens the lifetime of a code (a generic associated type is not covariant by itself).
+    #[doc(hidden)]
+    fn reborrow<'a>(code: Self::Ref<'static>) -> Self::Ref<'a>;
+
+    /// Calls `f` with a code that arrived as a JSON number.
+    #[doc(hidden)]
+    fn with_int<R>(code: i64, f: impl FnOnce(Self::Ref<'_>) -> R) -> R;
+
+    /// Calls `f` with a code that arrived as a JSON string; `None` when the string cannot be a
+    /// code of this type (a non-numeric string for integer codes).
+    #[doc(hidden)]
+    fn with_str<R>(code: &str, f: impl FnOnce(Self::Ref<'_>) -> R) -> Option<R>;
+
+    /// Serializes a code as a JSON number or string.
+    #[cfg(feature = "serde")]
+    #[doc(hidden)]
+    fn serialize_code<S: serde::Serializer>(
+        code: Self::Ref<'_>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>;
 }
 
 impl CodeType for i64 {
     type Ref<'a> = i64;
+    #[cfg(feature = "alloc")]
+    type Owned = i64;
+
+    #[cfg(feature = "alloc")]
+    fn to_owned_code(code: i64) -> i64 {
+        code
+    }
+
+    #[cfg(feature = "alloc")]
+    fn borrow_code(code: &i64) -> i64 {
+        *code
+    }
+
+    fn reborrow<'a>(code: Self::Ref<'static>) -> Self::Ref<'a> {
+        code
+    }
+
+    fn with_int<R>(code: i64, f: impl FnOnce(i64) -> R) -> R {
+        f(code)
+    }
+
+    /// Integer codes also arrive as numeric strings (`"code":"429"`).
+    fn with_str<R>(code: &str, f: impl FnOnce(i64) -> R) -> Option<R> {
+        code.parse().ok().map(f)
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_code<S: serde::Serializer>(code: i64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(code)
+    }
 }
 
 impl CodeType for str {
     type Ref<'a> = &'a str;
+    #[cfg(feature = "alloc")]
+    type Owned = alloc::boxed::Box<str>;
+
+    #[cfg(feature = "alloc")]
+    fn to_owned_code(code: &str) -> alloc::boxed::Box<str> {
+        code.into()
+    }
+
+    #[cfg(feature = "alloc")]
+    fn borrow_code(code: &alloc::boxed::Box<str>) -> &str {
+        code
+    }
+
+    fn reborrow<'a>(code: Self::Ref<'static>) -> Self::Ref<'a> {
+        code
+    }
+
+    /// A string-coded API that sends a number still means the code's decimal text.
+    fn with_int<R>(code: i64, f: impl FnOnce(&str) -> R) -> R {
+        let mut buffer = [0u8; 20];
+        let mut at = buffer.len();
+        let mut rest = code.unsigned_abs();
+        loop {
+            at -= 1;
+            buffer[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let digits = core::str::from_utf8(&buffer[at..]).unwrap_or_default();
+        if code < 0 {
+            let mut signed = [0u8; 21];
+            signed[0] = b'-';
+            signed[1..=digits.len()].copy_from_slice(digits.as_bytes());
+            f(core::str::from_utf8(&signed[..=digits.len()]).unwrap_or_default())
+        } else {
+            f(digits)
+        }
+    }
+
+    fn with_str<R>(code: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+        Some(f(code))
+    }
+
+    #[cfg(feature = "serde")]
+    fn serialize_code<S: serde::Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(code)
+    }
 }
 
 mod private {

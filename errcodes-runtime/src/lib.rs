@@ -33,6 +33,7 @@
 //! - `alloc`: owned server messages and string codes in [`ApiError`].
 //! - `serde`: generated enums (de)serialize as their code; [`ApiError`] as the catalog's
 //!   envelope.
+//! - `json`: [`http`], from an HTTP status and body to a typed result (adds `serde_json`).
 //!
 //! Without default features the crate and the generated code are `no_std`.
 #![no_std]
@@ -44,17 +45,26 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "alloc")]
+mod api_error;
 mod code;
 mod envelope;
+#[cfg(feature = "json")]
+pub mod http;
 mod kind;
 #[allow(missing_docs)] // reached only through the hidden `__private`
 mod lookup;
+
+#[cfg(feature = "serde")]
+mod serde_support;
 
 #[doc(hidden)]
 #[allow(missing_docs)]
 #[path = "private.rs"]
 pub mod __private;
 
+#[cfg(feature = "alloc")]
+pub use api_error::{ApiError, BodyProblem};
 pub use code::{CodeRef, CodeType, ErrorCode, UnknownCode};
 pub use envelope::Envelope;
 pub use errcodes_macros::errcodes;

@@ -10,3 +10,8 @@ pub mod mexc {
 pub mod mixpay {
     errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
 }
+
+/// `tests/fixtures/string-codes.toml`: string codes end to end.
+pub mod strings {
+    errcodes_runtime::errcodes!("fixtures/string-codes.toml");
+}

@@ -1,0 +1,78 @@
+//! Lookups, `Display` of a known code and a known `ApiError` allocate nothing: counted by a
+//! global allocator, per thread, so the test harness's own threads do not interfere.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fmt::Write;
+
+use errcodes_runtime::{ApiError, ErrorCode};
+use errcodes_tests::{mexc::MexcError, mixpay::MixPayRefundReason, strings::StringCodeError};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_during(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+fn exercise<E: ErrorCode>(out: &mut String) {
+    for &error in E::ALL {
+        let found = E::from_code(error.code());
+        assert_eq!(found, Some(error));
+        out.clear();
+        write!(out, "{error}").unwrap();
+        assert_eq!(out.len(), error.message().len());
+        std::hint::black_box((
+            error.kind(),
+            error.retry(),
+            error.name(),
+            error.description(),
+        ));
+    }
+}
+
+#[test]
+fn the_hot_paths_do_not_allocate() {
+    let mut out = String::with_capacity(4096);
+    let counted = allocations_during(|| {
+        exercise::<MexcError>(&mut out);
+        exercise::<MixPayRefundReason>(&mut out);
+        exercise::<StringCodeError>(&mut out);
+        assert_eq!(MexcError::from_code(42), None);
+        assert_eq!(StringCodeError::from_code("nope"), None);
+        let known = ApiError::<MexcError>::from_code(429, Some("Too Many Requests"));
+        assert_eq!(known.known(), Some(MexcError::TooManyRequests));
+        let unknown_int = ApiError::<MexcError>::from_code(999_999, None).with_status(500);
+        assert_eq!(unknown_int.code(), Some(999_999));
+    });
+    assert_eq!(
+        counted, 0,
+        "allocations on lookups, Display or known ApiErrors"
+    );
+
+    // The counter does count: a server message that differs from the catalog's is kept.
+    let counted = allocations_during(|| {
+        let kept = ApiError::<MexcError>::from_code(429, Some("slow down"));
+        assert_eq!(kept.message(), "slow down");
+    });
+    assert_eq!(counted, 1);
+}
