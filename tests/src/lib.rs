@@ -15,3 +15,8 @@ pub mod mixpay {
 pub mod strings {
     errcodes_runtime::errcodes!("fixtures/string-codes.toml");
 }
+
+/// `tests/fixtures/hostile.toml`: catalog text that tries to become code, attributes or doctests.
+pub mod hostile {
+    errcodes_runtime::errcodes!("fixtures/hostile.toml");
+}
