@@ -221,7 +221,6 @@ fn expand_enum(catalog: &Catalog, def: &EnumDef) -> TokenStream {
     quote! {
         #enum_doc
         #[derive(
-            ::core::fmt::Debug,
             ::core::clone::Clone,
             ::core::marker::Copy,
             ::core::cmp::PartialEq,
@@ -346,6 +345,16 @@ fn expand_enum(catalog: &Catalog, def: &EnumDef) -> TokenStream {
                 #[inline]
                 fn retry(self) -> #rt::Retry {
                     #ty::retry(self)
+                }
+            }
+
+            // Written out rather than derived: rustc's memory for a derived `Debug` grows much
+            // faster than linearly with the number of variants (3.5 GB at 20,000 against
+            // 0.4 GB for this table lookup), and the output is the same: the variant's name.
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #ty {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(NAMES[*self as usize])
                 }
             }
 

@@ -1,4 +1,5 @@
-//! The bundled catalogs, expanded once for every integration test.
+//! The bundled catalogs and test fixtures, expanded once for every integration test, and
+//! helpers for tests that build scratch crates with a real cargo.
 #![deny(warnings)]
 
 /// `catalogs/mexc.toml`.
@@ -20,3 +21,5 @@ pub mod strings {
 pub mod hostile {
     errcodes_runtime::errcodes!("fixtures/hostile.toml");
 }
+
+pub mod scratch;
