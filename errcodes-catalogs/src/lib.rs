@@ -1,1 +1,88 @@
+//! Ready-made [errcodes](https://docs.rs/errcodes-runtime) catalogs: the error codes of exchange
+//! and payment APIs as exhaustive, documented, classified Rust enums, one cargo feature per API.
+//!
+//! ```toml
+//! [dependencies]
+//! errcodes-catalogs = { version = "0.1", features = ["mexc"] }
+//! ```
+//!
+#![cfg_attr(feature = "mexc", doc = "```")]
+#![cfg_attr(not(feature = "mexc"), doc = "```ignore")]
+//! use errcodes_catalogs::mexc::MexcError;
+//! use errcodes_catalogs::{ErrorKind, Retry};
+//!
+//! // The `code` of MEXC's `{"code": 700002, "msg": "…"}` body.
+//! let error = MexcError::from_code(700002).expect("a listed code");
+//! assert_eq!(error, MexcError::InvalidSignature);
+//! assert_eq!(error.to_string(), "Signature for this request is not valid");
+//! assert_eq!(error.kind(), ErrorKind::Authentication);
+//! assert_eq!(error.retry(), Retry::Never);
+//! assert_eq!(MexcError::ENVELOPE.message, "msg");
+//!
+//! match error {
+//!     MexcError::TooManyRequests => { /* back off */ }
+//!     MexcError::InvalidSignature => { /* fix the signing code */ }
+//!     _ => {}
+//! }
+//! ```
+//!
+//! Each module is what `errcodes_runtime::errcodes!("catalogs/<api>.toml")` generates from the
+//! catalog shipped inside this crate; the enums, their methods and the [`ErrorCode`] trait are
+//! described in [`errcodes_runtime`]. To keep your own catalog instead, depend on
+//! `errcodes-runtime` and call `errcodes!` yourself.
+//!
+//! # Features
+//!
+//! | feature | module | enums |
+//! |---|---|---|
+//! | `mexc` | `mexc` | `MexcError`, `MexcSubAccountError` |
+//! | `mixpay` | `mixpay` | `MixPayError`, `MixPayRefundReason` |
+//! | `all` | every module above | |
+//! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
+//! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
+//!
+//! **No feature is on by default.** Every catalog is a proc-macro expansion compiled in your
+//! build (an enum per section of the API's documentation, a documented variant per code, their
+//! lookup tables), so you pay only for the APIs you name. A feature that is off costs nothing:
+//! its module is behind `#[cfg(feature = "…")]`, so the macro does not run and the catalog is
+//! never read. `all` suits tools that deal with every API; a catalog added in a later release
+//! then arrives without a change to your `Cargo.toml`, at the price of its compile time.
+//!
+//! The enums are not `#[non_exhaustive]`, on purpose: when a release adds a code to a catalog,
+//! a `match` that lists every variant stops compiling, so the new code is handled deliberately.
+//!
+//! # `no_std`
+//!
+//! The crate is `#![no_std]` and uses `errcodes-runtime` without its default features, so the
+//! enums need neither `std` nor `alloc`; the `std` feature only turns on the runtime's.
+//!
+//! # Adding a catalog
+//!
+//! Put the catalog in `catalogs/<api>.toml` and write three lines: the feature (`<api> = []`)
+//! and its entry in the `all` list in `Cargo.toml`, and `#[cfg(feature = "<api>")] pub mod
+//! <api>;` in `src/lib.rs`, with a row in the feature table above and `src/<api>.rs` holding the
+//! module documentation (title, source, envelope, enums; copy `src/mixpay.rs`), the `errcodes!`
+//! call and its `doc_facts` test. That test checks the documentation against the catalog and
+//! the generated constants; `tests/features.rs` checks that every catalog has its feature, `all`
+//! entry, module and row.
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![warn(missing_docs)]
+
+#[doc(no_inline)]
+pub use errcodes_runtime::{Envelope, ErrorCode, ErrorKind, Retry, UnknownCode};
+
+/// The runtime the generated enums are built on, for everything not re-exported above.
+#[doc(no_inline)]
+pub use errcodes_runtime;
+
+#[cfg(feature = "mexc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mexc")))]
+pub mod mexc;
+
+#[cfg(feature = "mixpay")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mixpay")))]
+pub mod mixpay;
+
+#[cfg(test)]
+mod doc_facts;

@@ -1,0 +1,189 @@
+//! Keeps each bundled module's hand-written documentation true.
+//!
+//! A module's docs state its catalog's facts as a list, one item per fact:
+//!
+//! ```text
+//! //! - **Title:** MEXC Spot API v3
+//! //! - **Source:** <https://…>
+//! //! - **Envelope:** code in `code`, message in `msg`, no success field
+//! //! - **Enums:** [`MexcError`] (…), [`MexcSubAccountError`] (…)
+//! ```
+//!
+//! [`check`] reads those items from the module's source file and compares them with the catalog
+//! file (title, source, enum names and sizes) and with the constants the macro generated
+//! (`CATALOG`, `ENUM`, `ENVELOPE`, `ALL`), so neither can change without the other.
+
+extern crate std;
+
+use std::format;
+use std::string::String;
+use std::vec::Vec;
+
+use errcodes_runtime::{Envelope, ErrorCode};
+
+/// What the macro generated for one enum.
+pub(crate) struct Facts {
+    catalog: &'static str,
+    name: &'static str,
+    envelope: Envelope,
+    len: usize,
+}
+
+/// The generated constants of `E`.
+pub(crate) fn of<E: ErrorCode>() -> Facts {
+    Facts {
+        catalog: E::CATALOG,
+        name: E::ENUM,
+        envelope: E::ENVELOPE,
+        len: E::ALL.len(),
+    }
+}
+
+/// How the module docs must state an envelope.
+pub(crate) fn envelope_text(envelope: Envelope) -> String {
+    let success = match envelope.success {
+        Some(field) => format!("`{field}` is `false` on errors"),
+        None => "no success field".into(),
+    };
+    format!(
+        "code in `{}`, message in `{}`, {success}",
+        envelope.code, envelope.message
+    )
+}
+
+/// The text of the list item `- **{key}:** …` of `docs`, continuation lines joined by spaces.
+fn item(docs: &[&str], key: &str) -> String {
+    let prefix = format!("- **{key}:** ");
+    let mut found = docs
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.starts_with(&prefix));
+    let (start, first) = found
+        .next()
+        .unwrap_or_else(|| panic!("the module docs have no `{prefix}…` item"));
+    assert!(
+        found.next().is_none(),
+        "the module docs have two `{prefix}…` items"
+    );
+    let mut text = String::from(&first[prefix.len()..]);
+    for line in docs[start + 1..]
+        .iter()
+        .take_while(|line| line.starts_with("  ") && !line.trim().is_empty())
+    {
+        text.push(' ');
+        text.push_str(line.trim());
+    }
+    text
+}
+
+/// The names written as intra-doc links (`` [`Name`] ``) in `text`, in order.
+fn linked_names(text: &str) -> Vec<&str> {
+    text.split("[`")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("`]").map(|(name, _)| name))
+        .collect()
+}
+
+/// Panics unless the docs of the module in `module_source` (`//!` lines) state the facts of
+/// `catalog_toml`, whose enums, in catalog order, the macro generated as `enums`.
+/// `module_path` is the module's `module_path!()`: its last segment must be the catalog's name.
+pub(crate) fn check(module_path: &str, module_source: &str, catalog_toml: &str, enums: &[Facts]) {
+    let docs: Vec<&str> = module_source
+        .lines()
+        .filter_map(|line| line.strip_prefix("//!"))
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect();
+    let catalog: toml::Table = catalog_toml.parse().expect("the catalog is TOML");
+    let meta = catalog["catalog"].as_table().expect("a [catalog] table");
+    let text = |key: &str| {
+        meta.get(key)
+            .and_then(toml::Value::as_str)
+            .unwrap_or_else(|| panic!("a bundled catalog states its `{key}`"))
+    };
+    let name = text("name");
+
+    // The module, its feature and the catalog share one name.
+    assert_eq!(
+        module_path.rsplit("::").next(),
+        Some(name),
+        "module path vs catalog name"
+    );
+    assert!(
+        docs.first()
+            .is_some_and(|line| line.ends_with(&format!("(feature `{name}`).")),),
+        "the first line of the module docs ends with \"(feature `{name}`).\""
+    );
+
+    // The catalog's own statements.
+    assert_eq!(item(&docs, "Title"), text("title"), "Title");
+    assert_eq!(
+        item(&docs, "Source"),
+        format!("<{}>", text("source")),
+        "Source"
+    );
+
+    // The generated enums are this catalog's, all of them, in catalog order.
+    let catalog_enums: Vec<(&str, usize)> = catalog["enum"]
+        .as_array()
+        .expect("[[enum]] tables")
+        .iter()
+        .map(|def| {
+            let def = def.as_table().expect("an [[enum]] table");
+            let entries = def["error"].as_array().expect("[[enum.error]] tables");
+            (def["name"].as_str().expect("an enum name"), entries.len())
+        })
+        .collect();
+    let generated: Vec<(&str, usize)> = enums.iter().map(|facts| (facts.name, facts.len)).collect();
+    assert_eq!(generated, catalog_enums, "generated enums vs catalog");
+    let envelope = enums[0].envelope;
+    for facts in enums {
+        assert_eq!(facts.catalog, name, "{}::CATALOG", facts.name);
+        assert_eq!(facts.envelope, envelope, "{}::ENVELOPE", facts.name);
+    }
+
+    assert_eq!(item(&docs, "Envelope"), envelope_text(envelope), "Envelope");
+    let documented = item(&docs, "Enums");
+    let catalog_names: Vec<&str> = catalog_enums.iter().map(|(name, _)| *name).collect();
+    assert_eq!(linked_names(&documented), catalog_names, "Enums");
+}
+
+#[test]
+fn envelope_texts() {
+    assert_eq!(
+        envelope_text(Envelope::DEFAULT),
+        "code in `code`, message in `message`, no success field"
+    );
+    assert_eq!(
+        envelope_text(Envelope {
+            code: "errno",
+            message: "msg",
+            success: Some("ok"),
+        }),
+        "code in `errno`, message in `msg`, `ok` is `false` on errors"
+    );
+}
+
+#[test]
+fn items_and_links() {
+    let docs = [
+        "Intro (feature `x`).",
+        "",
+        "- **Title:** X API",
+        "- **Enums:** [`XError`] (general),",
+        "  [`XRefund`] (refunds)",
+        "",
+        "More.",
+    ];
+    assert_eq!(item(&docs, "Title"), "X API");
+    assert_eq!(
+        item(&docs, "Enums"),
+        "[`XError`] (general), [`XRefund`] (refunds)"
+    );
+    assert_eq!(linked_names(&item(&docs, "Enums")), ["XError", "XRefund"]);
+}
+
+#[test]
+#[should_panic(expected = "no `- **Source:** …` item")]
+fn a_missing_item_fails() {
+    item(&["- **Title:** X API"], "Source");
+}
