@@ -23,3 +23,28 @@ pub mod hostile {
 }
 
 pub mod scratch;
+
+/// `tests/imported/`: what `errcodes import` wrote for each documentation page, compiled
+/// as it is (import → check → compile). `errcodes-cli/tests/golden.rs` keeps them current.
+pub mod imported {
+    /// From the MEXC seed (line format).
+    pub mod mexc {
+        errcodes_runtime::errcodes!("imported/mexc.toml");
+    }
+    /// From the MixPay seed (markdown tables).
+    pub mod mixpay {
+        errcodes_runtime::errcodes!("imported/mixpay.toml");
+    }
+    /// From OKX's error-code page (integer codes, many sections).
+    pub mod okx {
+        errcodes_runtime::errcodes!("imported/okx.toml");
+    }
+    /// From Kraken's error page (string codes).
+    pub mod kraken {
+        errcodes_runtime::errcodes!("imported/kraken.toml");
+    }
+    /// From Stripe's error-code page (string codes).
+    pub mod stripe {
+        errcodes_runtime::errcodes!("imported/stripe.toml");
+    }
+}

@@ -1,0 +1,374 @@
+//! `errcodes import DOC`: a documentation page of error codes becomes a catalog.
+//!
+//! The page is read as markdown pipe tables ([`markdown`]) or, when it has none, as lines
+//! `CODE MESSAGE | EXPLANATION |` ([`lines`]). Both give [`RawSection`]s of [`RawRow`]s exactly
+//! as the page wrote them; [`assemble`] turns those into enums (code types, repeated codes,
+//! variant names, suggested kinds) and [`write`] into TOML. The written text is checked with
+//! the engine's rules before it leaves, so an import is always a catalog `errcodes check`
+//! accepts.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use annotate_snippets::Level;
+use errcodes_codegen::Envelope;
+use errcodes_codegen::kinds::Kind;
+
+use crate::{ImportArgs, check, render};
+
+pub mod assemble;
+pub mod inline;
+pub mod lines;
+pub mod markdown;
+pub mod write;
+
+/// The `--help` text of `errcodes import`: the rules, so that a user can predict the output.
+pub const LONG_ABOUT: &str = "\
+Turn an error-code documentation page into a catalog (TOML, on standard output unless -o).
+
+FORMATS
+  Markdown pipe tables: a header row with a Code column (Code, Error Code, Status Code) and a
+  Message column (Message, Error Message, Msg, Reason Text) or a Description column
+  (Description, Explanation, Additional Info); also an optional Name column. With a Message
+  column, a Description column becomes each entry's `description`; without one, it is the
+  message. Other columns (HTTP Status...) are ignored. Each heading that holds tables becomes
+  one [[enum]]; tables before any heading form one more.
+  Lines `CODE MESSAGE | EXPLANATION |`, one code per line (the explanation becomes the
+  `description`). A new section starts where the code decreases and the increasing run
+  starting there repeats a code of the current section (a restarted numbering).
+
+CLEANING
+  Markdown is reduced to its text: [text](url) -> text, `code` -> code, **x**/*x*/_x_ -> x,
+  \\| -> |. A struck-through code (~~110016~~) is kept with `deprecated = true`. Blank rows,
+  separator rows and repeated header rows are skipped. Messages are otherwise byte for byte.
+
+CODES
+  A section's codes are integers when every one is a plain i64, otherwise strings. A code
+  repeated in one section keeps its first row; the later rows' messages are added to its
+  description, with a warning (both line numbers). A sub-code CODE_N (OKX's 51004_1101) in an
+  integer section is another occurrence of CODE, folded the same way. A row without a message
+  uses its description, or else its code, as the message (with a warning).
+
+NAMES
+  Enum: the heading in UpperCamelCase, without a final Code(s), Errors -> Error, `Error`
+  appended unless it ends in Error or Reason, prefixed with the catalog name unless it starts
+  with it (\"Basic code\" in catalog mixpay -> MixpayBasicError). Unnamed sections are
+  <Catalog>Error, then <Catalog>Section2Error...
+  Variant: the Name column in UpperCamelCase (TOO_MANY_REQUESTS -> TooManyRequests); else, for
+  string codes, the code (card_declined -> CardDeclined); else the message's first eight words
+  (the rule `errcodes!` uses); else Code<code>. A name already used in the enum gets the code
+  appended (ParameterError10011), then a counter. Names are always written explicitly.
+
+KINDS
+  Suggested from the entry's words by an ordered rule table (too many requests ->
+  rate_limited, signature/API key -> authentication, timestamp/recvWindow ->
+  invalid_timestamp, ... parameter/invalid -> invalid_request). The Name column or string
+  code is read first, then the message, then the description's first sentence; the first
+  that matches a rule decides, and `other` is left when none does. `retry = \"verify_first\"` is written when the text says to query
+  the outcome before retrying. Review them: `errcodes check` lists the entries left at `other`.";
+
+/// One row of a table, or one line of a code list, as the page wrote it (markup removed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRow {
+    /// 1-based line in the document.
+    pub line: usize,
+    /// The code's text.
+    pub code: String,
+    /// The code is struck through.
+    pub struck: bool,
+    /// The Name column, when the table has one and the cell is not empty.
+    pub name: Option<String>,
+    /// The message; may be empty (see [`assemble`]).
+    pub message: String,
+    /// The description or explanation, when not empty.
+    pub description: Option<String>,
+}
+
+/// The rows under one heading (or one numbering run of a code list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSection {
+    /// The heading's text, markup removed; `None` for rows before any heading.
+    pub heading: Option<String>,
+    /// The rows, in document order.
+    pub rows: Vec<RawRow>,
+}
+
+/// A parsed page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Page {
+    /// The first `# ` heading.
+    pub title: Option<String>,
+    /// Sections that hold at least one row.
+    pub sections: Vec<RawSection>,
+}
+
+/// Something the importer decided that a person should know about, at a line of DOC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// 1-based line in the document.
+    pub line: usize,
+    /// What happened, lower-case.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning at `line`.
+    pub fn new(line: usize, message: impl Into<String>) -> Self {
+        Warning {
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+/// Everything the catalog header needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// `[catalog] name`.
+    pub name: String,
+    /// `[catalog] title`.
+    pub title: Option<String>,
+    /// `[catalog] source`.
+    pub source: Option<String>,
+    /// `[catalog] envelope`, written only when given.
+    pub envelope: Option<Envelope>,
+    /// DOC's file name, for the generated-file comment.
+    pub doc_name: String,
+}
+
+/// The result of an import, before and after writing.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The catalog's TOML text.
+    pub toml: String,
+    /// Every warning about the document, in line order.
+    pub warnings: Vec<Warning>,
+    /// How many enums and entries were written.
+    pub enums: usize,
+    /// How many entries were written.
+    pub entries: usize,
+    /// How many entries were left at kind `other`.
+    pub other: usize,
+}
+
+/// Why an import failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// The command line cannot be carried out (exit code 2).
+    Usage(String),
+    /// The document holds no error codes, or cannot be read (exit code 1).
+    Document(String),
+}
+
+/// Parses `text` (the contents of DOC) and writes the catalog.
+pub fn import(text: &str, header: &Header) -> Result<Imported, ImportError> {
+    let mut warnings = Vec::new();
+    let mut page = markdown::parse(text, &mut warnings);
+    if page.sections.is_empty() {
+        let mut line_warnings = Vec::new();
+        let sections = lines::parse(text, &mut line_warnings);
+        if !sections.is_empty() {
+            page.sections = sections;
+            warnings.extend(line_warnings);
+        }
+    }
+    if page.sections.is_empty() {
+        let mut problem = format!(
+            "no table with a Code column found in {}; errcodes import reads markdown pipe tables (| Code | Message |) or lines `CODE MESSAGE | EXPLANATION |`",
+            header.doc_name
+        );
+        for warning in &warnings {
+            problem.push_str(&format!(
+                "\n  {}:{}: {}",
+                header.doc_name, warning.line, warning.message
+            ));
+        }
+        return Err(ImportError::Document(problem));
+    }
+    let header = Header {
+        title: header.title.clone().or(page.title),
+        ..header.clone()
+    };
+    let enums = assemble::enums(&header.name, page.sections, &mut warnings);
+    let toml = write::catalog(&header, &enums);
+    warnings.sort_by_key(|w| w.line);
+    Ok(Imported {
+        toml,
+        warnings,
+        enums: enums.len(),
+        entries: enums.iter().map(|e| e.entries.len()).sum(),
+        other: enums
+            .iter()
+            .flat_map(|e| &e.entries)
+            .filter(|entry| entry.kind == Kind::OTHER)
+            .count(),
+    })
+}
+
+/// Whether `name` is a catalog name the engine accepts.
+fn valid_catalog_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// `[catalog] name`: `--catalog`, else DOC's stem lower-cased with other characters as `_`.
+fn catalog_name(args: &ImportArgs) -> Result<String, ImportError> {
+    if let Some(name) = &args.catalog {
+        return if valid_catalog_name(name) {
+            Ok(name.clone())
+        } else {
+            Err(ImportError::Usage(format!(
+                "--catalog `{name}` is not a lower-case id; use lower-case ASCII letters, digits, `_` or `-`, starting with a letter, e.g. `--catalog mexc`"
+            )))
+        };
+    }
+    let stem = args
+        .doc
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if valid_catalog_name(&name) {
+        Ok(name)
+    } else {
+        Err(ImportError::Usage(format!(
+            "cannot make a catalog name from the file name `{}`: it must start with a letter; pass one with `--catalog NAME` (e.g. `--catalog mexc`)",
+            args.doc.display()
+        )))
+    }
+}
+
+/// Builds the header from the command line.
+fn header(args: &ImportArgs) -> Result<Header, ImportError> {
+    let envelope = (args.envelope_code.is_some()
+        || args.envelope_message.is_some()
+        || args.envelope_success.is_some())
+    .then(|| {
+        let defaults = Envelope::default();
+        Envelope {
+            code: args.envelope_code.clone().unwrap_or(defaults.code),
+            message: args.envelope_message.clone().unwrap_or(defaults.message),
+            success: args.envelope_success.clone(),
+        }
+    });
+    let non_empty = |flag: &str, value: &Option<String>| match value {
+        Some(v) if v.trim().is_empty() => Err(ImportError::Usage(format!(
+            "{flag} is empty; give a value or leave the option out"
+        ))),
+        _ => Ok(value.clone()),
+    };
+    for (flag, value) in [
+        ("--envelope-code", &args.envelope_code),
+        ("--envelope-message", &args.envelope_message),
+        ("--envelope-success", &args.envelope_success),
+    ] {
+        non_empty(flag, value)?;
+    }
+    Ok(Header {
+        name: catalog_name(args)?,
+        title: non_empty("--title", &args.title)?,
+        source: non_empty("--source", &args.source)?,
+        envelope,
+        doc_name: args
+            .doc
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| args.doc.display().to_string()),
+    })
+}
+
+fn read_doc(path: &Path) -> Result<String, ImportError> {
+    let bytes = std::fs::read(path).map_err(|error| {
+        ImportError::Document(format!(
+            "cannot read {}: {error}; give the path of a saved documentation page",
+            path.display()
+        ))
+    })?;
+    // A byte-order mark is not text of the page (it would hide the first heading).
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    String::from_utf8(bytes).map_err(|error| {
+        ImportError::Document(format!(
+            "{} is not UTF-8 (first bad byte at offset {}); save the page as UTF-8",
+            path.display(),
+            error.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// Runs `errcodes import`.
+pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
+    let fail = |error: ImportError| {
+        let (text, code) = match error {
+            ImportError::Usage(text) => (text, crate::USAGE),
+            ImportError::Document(text) => (text, crate::FAILURE),
+        };
+        eprintln!("{}", render::message(Level::ERROR, &text, None, styled));
+        ExitCode::from(code)
+    };
+    let header = match header(args) {
+        Ok(header) => header,
+        Err(error) => return fail(error),
+    };
+    let imported = match read_doc(&args.doc).and_then(|text| import(&text, &header)) {
+        Ok(imported) => imported,
+        Err(error) => return fail(error),
+    };
+    let shown = args.doc.display().to_string();
+    for warning in &imported.warnings {
+        eprintln!("{shown}:{}: warning: {}", warning.line, warning.message);
+    }
+
+    // The promise of this command: what it writes passes `errcodes check`. A failure here is a
+    // bug in the importer, reported with the engine's own diagnostics.
+    let checked = errcodes_codegen::check(&imported.toml);
+    if !checked.is_valid() {
+        for diagnostic in checked.errors() {
+            eprintln!(
+                "{}",
+                render::diagnostic(diagnostic, &imported.toml, "<imported catalog>", styled)
+            );
+        }
+        return fail(ImportError::Document(format!(
+            "the catalog made from {shown} does not pass `errcodes check`; this is a bug in errcodes import, please report it with the document"
+        )));
+    }
+
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, &imported.toml).map_err(|error| {
+            ImportError::Document(format!(
+                "cannot write {}: {error}; check that its directory exists and is writable",
+                path.display()
+            ))
+        }),
+        None => {
+            crate::output::print(&imported.toml);
+            Ok(())
+        }
+    };
+    if let Err(error) = written {
+        return fail(error);
+    }
+    eprintln!(
+        "imported {} from {shown}: {} in {}, {}, {} left at kind `other` (review the suggested kinds)",
+        header.name,
+        check::plural(imported.entries, "entry"),
+        check::plural(imported.enums, "enum"),
+        check::plural(imported.warnings.len(), "warning"),
+        imported.other,
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,137 @@
+//! `errcodes lookup FILE CODE`: what a code means in every enum of a catalog that lists it.
+//!
+//! The same code may mean different things in two enums of one catalog (MEXC's 730001 is
+//! "Pair not found" in the general list and "User information error" for sub-accounts), so
+//! every enum is searched and every hit is shown.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use errcodes_codegen::kinds::{Kind, RetryAdvice};
+use errcodes_codegen::{Catalog, Code, Entry, EnumDef};
+
+use annotate_snippets::Level;
+
+use crate::{check, render};
+
+/// One line on what each kind means (the README's table).
+fn kind_meaning(kind: Kind) -> &'static str {
+    match kind.name() {
+        "authentication" => "API key, signature or credential missing or wrong",
+        "invalid_timestamp" => "timestamp, recvWindow or request time out of range",
+        "permission_denied" => "valid key lacking a permission (scope, IP allow-list, symbol)",
+        "account_restricted" => "account or user banned, frozen, abnormal, under risk control",
+        "invalid_request" => "missing, malformed or unsupported parameter or operation",
+        "invalid_symbol" => "symbol, pair or currency does not exist or is not tradable",
+        "insufficient_funds" => "not enough balance or position",
+        "invalid_order" => "order breaks a trading rule (size, price, type, limits)",
+        "not_found" => "order, record, user or resource does not exist",
+        "conflict" => "already in progress, already done, duplicate",
+        "rate_limited" => "too many requests",
+        "unavailable" => "service or feature temporarily unavailable, maintenance",
+        "timeout" => "timed out; may or may not have taken effect",
+        "internal" => "server failure; may or may not have taken effect",
+        _ => "nothing else fits",
+    }
+}
+
+/// One line on what each retry advice tells the caller to do.
+fn retry_meaning(retry: RetryAdvice) -> &'static str {
+    match retry.name() {
+        "never" => "fix the request first; sending it again unchanged fails the same way",
+        "backoff" => "safe to send again later, after waiting",
+        _ => "the outcome is unknown: query the order, transfer or balance before sending again",
+    }
+}
+
+/// Whether `def` lists `code` (as an integer in integer-coded enums, as the literal string in
+/// string-coded ones).
+fn find<'a>(def: &'a EnumDef, code: &str) -> Option<&'a Entry> {
+    let wanted = match def.entries.first()?.code {
+        Code::Int(_) => Code::Int(code.trim().parse().ok()?),
+        Code::Str(_) => Code::Str(code.to_owned()),
+    };
+    def.entries.iter().find(|entry| entry.code == wanted)
+}
+
+/// The report for every enum listing `code`; `None` when none does.
+pub fn describe(catalog: &Catalog, code: &str) -> Option<String> {
+    let mut out = String::new();
+    for def in &catalog.enums {
+        let Some(entry) = find(def, code) else {
+            continue;
+        };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        // Writing to a String cannot fail.
+        let _ = writeln!(out, "{}::{} (code {})", def.name, entry.name, entry.code);
+        let _ = writeln!(out, "  message:     {}", entry.message);
+        let _ = writeln!(
+            out,
+            "  kind:        {} ({})",
+            entry.kind.name(),
+            kind_meaning(entry.kind)
+        );
+        let _ = writeln!(
+            out,
+            "  retry:       {} ({})",
+            entry.retry.name(),
+            retry_meaning(entry.retry)
+        );
+        if let Some(description) = &entry.description {
+            let mut lines = description.lines();
+            let _ = writeln!(out, "  description: {}", lines.next().unwrap_or(""));
+            for line in lines {
+                let _ = writeln!(out, "               {line}");
+            }
+        }
+        if entry.deprecated {
+            let _ = writeln!(
+                out,
+                "  deprecated:  yes (the documentation strikes it through)"
+            );
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Why no enum lists `code`, with a hint when the code cannot be of the enums' type.
+fn not_listed(catalog: &Catalog, shown: &str, code: &str) -> String {
+    let names: Vec<&str> = catalog.enums.iter().map(|d| d.name.as_str()).collect();
+    let mut text = format!(
+        "code `{code}` is not listed in any enum of {shown} (enums: {})",
+        names.join(", ")
+    );
+    let integer_only = catalog
+        .enums
+        .iter()
+        .all(|d| matches!(d.entries.first().map(|e| &e.code), Some(Code::Int(_))));
+    if integer_only && code.trim().parse::<i64>().is_err() {
+        text.push_str("; every enum of this catalog has integer codes, and this is not an integer");
+    }
+    text
+}
+
+/// Runs `errcodes lookup`.
+pub fn run(path: &Path, code: &str, styled: bool) -> ExitCode {
+    let Some(catalog) = check::load_valid(path, styled) else {
+        return ExitCode::from(crate::FAILURE);
+    };
+    match describe(&catalog, code) {
+        Some(report) => {
+            crate::output::print(&report);
+            ExitCode::SUCCESS
+        }
+        None => {
+            let problem = not_listed(&catalog, &path.display().to_string(), code);
+            let help = "`errcodes docs FILE` lists every code of the catalog";
+            eprintln!(
+                "{}",
+                render::message(Level::ERROR, &problem, Some(help), styled)
+            );
+            ExitCode::from(crate::FAILURE)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! What `errcodes import` writes compiles with `errcodes!` as it is (the modules of
+//! `errcodes_tests::imported`) and every entry round-trips, for integer and string codes.
+
+use errcodes_runtime::ErrorCode;
+use errcodes_tests::imported::{kraken, mexc, mixpay, okx, stripe};
+
+/// Every variant's code finds the variant and its `Display` is its message; returns the count.
+fn round_trip<E: ErrorCode>() -> usize {
+    for &error in E::ALL {
+        assert_eq!(E::from_code(error.code()), Some(error), "{error:?}");
+        assert_eq!(error.to_string(), error.message());
+    }
+    E::ALL.len()
+}
+
+#[test]
+fn every_imported_entry_round_trips() {
+    let seeds = round_trip::<mexc::MexcError>()
+        + round_trip::<mexc::MexcSection2Error>()
+        + round_trip::<mixpay::MixpayBasicError>()
+        + round_trip::<mixpay::MixpayReasonForRefundError>();
+    assert_eq!(seeds, 94 + 70);
+
+    let okx = [
+        round_trip::<okx::OkxPublicGeneralClassError>(),
+        round_trip::<okx::OkxPublicApiClassError>(),
+        round_trip::<okx::OkxPublicTradeClassError>(),
+        round_trip::<okx::OkxPublicDataClassError>(),
+        round_trip::<okx::OkxFinanceError>(),
+        round_trip::<okx::OkxConvertError>(),
+        round_trip::<okx::OkxFuturesError>(),
+        round_trip::<okx::OkxFundingError>(),
+        round_trip::<okx::OkxAccountError>(),
+        round_trip::<okx::OkxBlockTradingAndSpreadOrderbookError>(),
+        round_trip::<okx::OkxCopyTradingError>(),
+        round_trip::<okx::OkxTradingBotError>(),
+        round_trip::<okx::OkxWebSocketPublicGeneralClassError>(),
+        round_trip::<okx::OkxWebSocketCloseFrameError>(),
+    ];
+    assert_eq!(okx.iter().sum::<usize>(), 1026);
+
+    let strings = round_trip::<kraken::KrakenSpotErrorMessagesSomeCommonExamplesError>()
+        + round_trip::<kraken::KrakenSpotRestRateLimitsError>()
+        + round_trip::<stripe::StripeError>();
+    assert_eq!(strings, 42 + 173);
+    assert_eq!(
+        stripe::StripeError::from_code("card_declined").map(|e| e.code()),
+        Some("card_declined")
+    );
+}
