@@ -49,10 +49,10 @@ pub fn error_from_response<E: ErrorCode>(status: u16, body: &[u8]) -> ApiError<E
 
 /// `Ok(())` for a successful response, the error otherwise: one line after any request.
 ///
-/// A response is an error when its status is not 2xx, or when a 2xx body is the catalog's
-/// envelope with its success flag `false` or with a code other than `0`/`"0"` (APIs such as
-/// MixPay and OKX answer errors with HTTP 200). A 2xx body that is not JSON, or JSON without
-/// a code, is a success: its content is for the caller to read.
+/// A response is an error when its status is not 2xx, or when a 2xx body has, at its top
+/// level, the envelope's success flag `false`, a code other than `0`/`"0"`, or a non-empty
+/// list of codes (MixPay, OKX and Kraken answer errors with HTTP 200). A 2xx body that is not
+/// JSON, or JSON without a code, is a success: its content is for the caller to read.
 pub fn check_response<E: ErrorCode>(status: u16, body: &[u8]) -> Result<(), ApiError<E>> {
     let failed = !(200..300).contains(&status)
         || serde_json::from_slice::<Outcome<E>>(body.trim_ascii())
@@ -190,8 +190,12 @@ impl<'de> Visitor<'de> for NonZeroCodeVisitor {
         Ok(NonZeroCode(false))
     }
 
+    /// A list of codes (Kraken's `"error":[…]`) reports a failure unless it is empty.
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<NonZeroCode, A::Error> {
-        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(NonZeroCode(false))
+        let mut any = false;
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {
+            any = true;
+        }
+        Ok(NonZeroCode(any))
     }
 }

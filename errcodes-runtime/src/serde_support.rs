@@ -56,6 +56,27 @@ where
             ))
         })
     }
+
+    /// A list of codes (Kraken sends `{"error":["EOrder:Insufficient funds"]}`): the first
+    /// is the code; the rest are read and skipped.
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<R, A::Error> {
+        let found = seq
+            .next_element_seed(FirstCode(self))?
+            .ok_or_else(|| de::Error::invalid_length(0, &"at least one code"))?;
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(found)
+    }
+}
+
+/// The first element of a list of codes, read by the same visitor.
+struct FirstCode<V>(V);
+
+impl<'de, V: Visitor<'de>> de::DeserializeSeed<'de> for FirstCode<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        deserializer.deserialize_any(self.0)
+    }
 }
 
 /// `Deserialize` for a generated enum: its code, which must be listed.
@@ -81,16 +102,56 @@ mod api_error {
     use serde::ser::{Serialize, SerializeMap, Serializer};
 
     use super::*;
-    use crate::ApiError;
+    use crate::{ApiError, Envelope};
+
+    /// Which envelope paths (`code`, `message`, `success`; dotted for nested objects, e.g.
+    /// Stripe's `error.code`) still lead somewhere at this depth of the body.
+    #[derive(Clone, Copy)]
+    struct Position {
+        depth: usize,
+        code: bool,
+        message: bool,
+        success: bool,
+    }
+
+    impl Position {
+        const ROOT: Position = Position {
+            depth: 0,
+            code: true,
+            message: true,
+            success: true,
+        };
+    }
+
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Step {
+        Off,
+        Last,
+        Deeper,
+    }
+
+    /// Where `key` at `depth` takes `path`.
+    fn step(path: &str, depth: usize, key: &str) -> Step {
+        let mut segments = path.split('.').skip(depth);
+        match segments.next() {
+            Some(segment) if segment == key && segments.next().is_none() => Step::Last,
+            Some(segment) if segment == key => Step::Deeper,
+            _ => Step::Off,
+        }
+    }
 
     enum Field {
         Code,
         Message,
+        Nested(Position),
         Other,
     }
 
-    /// Sorts the keys of an error body into the catalog's envelope fields.
-    struct FieldSeed(crate::Envelope);
+    /// Sorts the keys of one level of an error body by where they lead.
+    struct FieldSeed {
+        envelope: Envelope,
+        at: Position,
+    }
 
     impl<'de> DeserializeSeed<'de> for FieldSeed {
         type Value = Field;
@@ -108,12 +169,27 @@ mod api_error {
         }
 
         fn visit_str<Err: de::Error>(self, key: &str) -> Result<Field, Err> {
-            Ok(if key == self.0.code {
-                Field::Code
-            } else if key == self.0.message {
-                Field::Message
+            let Position { depth, .. } = self.at;
+            let code = if self.at.code {
+                step(self.envelope.code, depth, key)
             } else {
-                Field::Other
+                Step::Off
+            };
+            let message = if self.at.message {
+                step(self.envelope.message, depth, key)
+            } else {
+                Step::Off
+            };
+            Ok(match (code, message) {
+                (Step::Last, _) => Field::Code,
+                (_, Step::Last) => Field::Message,
+                (Step::Off, Step::Off) => Field::Other,
+                _ => Field::Nested(Position {
+                    depth: depth + 1,
+                    code: code == Step::Deeper,
+                    message: message == Step::Deeper,
+                    success: false,
+                }),
             })
         }
     }
@@ -133,6 +209,90 @@ mod api_error {
         }
     }
 
+    /// What the walk over the body found.
+    struct Found<E: ErrorCode> {
+        error: Option<ApiError<E>>,
+        message: Option<String>,
+    }
+
+    fn walk<'de, A: MapAccess<'de>, E: ErrorCode>(
+        map: &mut A,
+        found: &mut Found<E>,
+        at: Position,
+    ) -> Result<(), A::Error> {
+        let envelope = E::ENVELOPE;
+        while let Some(field) = map.next_key_seed(FieldSeed { envelope, at })? {
+            match field {
+                Field::Code => found.error = Some(map.next_value_seed(CodeSeed(PhantomData))?),
+                Field::Message => found.message = map.next_value::<Option<String>>()?,
+                Field::Nested(at) => map.next_value_seed(Nested {
+                    found: &mut *found,
+                    at,
+                })?,
+                Field::Other => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A nested object on the way to a dotted path; a value of another shape is skipped, so
+    /// the body is judged by what is missing at the end.
+    struct Nested<'a, E: ErrorCode> {
+        found: &'a mut Found<E>,
+        at: Position,
+    }
+
+    impl<'de, E: ErrorCode> DeserializeSeed<'de> for Nested<'_, E> {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de, E: ErrorCode> Visitor<'de> for Nested<'_, E> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any value")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            walk(&mut map, self.found, self.at)
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            Ok(())
+        }
+
+        fn visit_bool<Err: de::Error>(self, _: bool) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_i64<Err: de::Error>(self, _: i64) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_u64<Err: de::Error>(self, _: u64) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_f64<Err: de::Error>(self, _: f64) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_str<Err: de::Error>(self, _: &str) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_unit<Err: de::Error>(self) -> Result<(), Err> {
+            Ok(())
+        }
+    }
+
     struct EnvelopeVisitor<E>(PhantomData<E>);
 
     impl<'de, E: ErrorCode> Visitor<'de> for EnvelopeVisitor<E> {
@@ -149,34 +309,47 @@ mod api_error {
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut error: Option<ApiError<E>> = None;
-            let mut message: Option<String> = None;
-            while let Some(field) = map.next_key_seed(FieldSeed(E::ENVELOPE))? {
-                match field {
-                    Field::Code => error = Some(map.next_value_seed(CodeSeed(PhantomData))?),
-                    Field::Message => message = map.next_value::<Option<String>>()?,
-                    Field::Other => {
-                        map.next_value::<de::IgnoredAny>()?;
-                    }
-                }
-            }
-            let error = error.ok_or_else(|| de::Error::missing_field(E::ENVELOPE.code))?;
-            Ok(error.with_message(message.as_deref()))
+            let mut found = Found {
+                error: None,
+                message: None,
+            };
+            walk(&mut map, &mut found, Position::ROOT)?;
+            let error = found
+                .error
+                .ok_or_else(|| de::Error::missing_field(E::ENVELOPE.code))?;
+            Ok(error.with_message(found.message.as_deref()))
         }
     }
 
-    /// Reads the catalog's envelope, e.g. `{"code":700002,"msg":"…"}` for MEXC. A code sent as
-    /// a numeric string is accepted for integer codes; a missing code, a code of the wrong
-    /// type or a body that is not an object is an error that says which.
+    /// Reads the catalog's envelope, e.g. `{"code":700002,"msg":"…"}` for MEXC, following
+    /// dotted paths into nested objects (`error.code`) and taking the first of a list of
+    /// codes. A code sent as a numeric string is accepted for integer codes; a missing code,
+    /// a code of the wrong type or a body that is not an object is an error that says which.
     impl<'de, E: ErrorCode> de::Deserialize<'de> for ApiError<E> {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             deserializer.deserialize_map(EnvelopeVisitor(PhantomData))
         }
     }
 
-    /// Writes the catalog's envelope back: the code (when there was one), the message, and
-    /// `success: false` when the envelope has a success flag.
+    /// Writes the catalog's envelope back, nested objects included: the code (when there was
+    /// one), the message, and `false` for the success flag when the envelope has one.
     impl<E: ErrorCode> Serialize for ApiError<E> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Level {
+                error: self,
+                at: Position::ROOT,
+            }
+            .serialize(serializer)
+        }
+    }
+
+    /// One object of the envelope: the fields whose paths pass through it.
+    struct Level<'a, E: ErrorCode> {
+        error: &'a ApiError<E>,
+        at: Position,
+    }
+
+    impl<E: ErrorCode> Serialize for Level<'_, E> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             struct Code<'a, E: ErrorCode>(CodeRef<'a, E>);
             impl<E: ErrorCode> Serialize for Code<'_, E> {
@@ -185,13 +358,50 @@ mod api_error {
                 }
             }
             let envelope = E::ENVELOPE;
+            let depth = self.at.depth;
+            let paths = [
+                (self.at.code && self.error.code().is_some()).then_some(envelope.code),
+                self.at.message.then_some(envelope.message),
+                envelope.success.filter(|_| self.at.success),
+            ];
             let mut map = serializer.serialize_map(None)?;
-            if let Some(code) = self.code() {
-                map.serialize_entry(envelope.code, &Code::<E>(code))?;
-            }
-            map.serialize_entry(envelope.message, self.message())?;
-            if let Some(success) = envelope.success {
-                map.serialize_entry(success, &false)?;
+            for (index, path) in paths.iter().enumerate() {
+                let Some(path) = path else { continue };
+                let Some(key) = path.split('.').nth(depth) else {
+                    continue;
+                };
+                // A key shared by several paths is written once, by the first of them.
+                let earlier = paths[..index]
+                    .iter()
+                    .flatten()
+                    .any(|other| other.split('.').nth(depth) == Some(key));
+                if earlier {
+                    continue;
+                }
+                match (index, step(path, depth, key)) {
+                    (0, Step::Last) => {
+                        if let Some(code) = self.error.code() {
+                            map.serialize_entry(key, &Code::<E>(code))?;
+                        }
+                    }
+                    (1, Step::Last) => map.serialize_entry(key, self.error.message())?,
+                    (_, Step::Last) => map.serialize_entry(key, &false)?,
+                    _ => {
+                        let on = |path: Option<&str>| {
+                            path.is_some_and(|p| step(p, depth, key) == Step::Deeper)
+                        };
+                        let nested = Level {
+                            error: self.error,
+                            at: Position {
+                                depth: depth + 1,
+                                code: on(paths[0]),
+                                message: on(paths[1]),
+                                success: on(paths[2]),
+                            },
+                        };
+                        map.serialize_entry(key, &nested)?;
+                    }
+                }
             }
             map.end()
         }

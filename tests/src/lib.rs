@@ -48,3 +48,8 @@ pub mod imported {
         errcodes_runtime::errcodes!("imported/stripe.toml");
     }
 }
+
+/// `tests/fixtures/nested-envelope.toml`: an envelope with dotted paths (Stripe's shape).
+pub mod nested {
+    errcodes_runtime::errcodes!("fixtures/nested-envelope.toml");
+}

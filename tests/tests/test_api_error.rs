@@ -270,3 +270,41 @@ fn string_codes_work_end_to_end() {
     let from_http = http::error_from_response::<S>(402, br#"{"error":"card_declined"}"#);
     assert_eq!(from_http.known(), Some(S::TheCardHasBeenDeclined));
 }
+
+#[test]
+fn a_list_of_codes_gives_its_first_code() {
+    use StringCodeError as S;
+    // Kraken's shape: {"error":["…"],"result":{}}; the fixture's code field is `error`.
+    let body = r#"{"error":["EAPI:Invalid signature","EGeneral:Other"],"result":{}}"#;
+    assert_eq!(parse::<S>(body).unwrap().known(), Some(S::InvalidSignature));
+    let error = http::check_response::<S>(200, body.as_bytes()).unwrap_err();
+    assert_eq!(error.known(), Some(S::InvalidSignature));
+    assert_eq!(
+        http::check_response::<S>(200, br#"{"error":[],"result":{"ok":1}}"#),
+        Ok(())
+    );
+    let empty = parse::<S>(r#"{"error":[]}"#).unwrap_err();
+    assert!(
+        empty.contains("invalid length 0, expected at least one code"),
+        "{empty}"
+    );
+}
+
+#[test]
+fn dotted_envelope_paths_reach_into_nested_objects() {
+    use errcodes_tests::nested::NestedError as N;
+    let body = r#"{"error":{"type":"card_error","code":"card_declined","message":"Your card was declined.","param":""}}"#;
+    let error = parse::<N>(body).unwrap();
+    assert_eq!(error.known(), Some(N::CardDeclined));
+    assert_eq!(error.message(), "Your card was declined.");
+    assert_eq!(
+        serde_json::to_string(&error).unwrap(),
+        r#"{"error":{"code":"card_declined","message":"Your card was declined."}}"#
+    );
+    let from_http = http::error_from_response::<N>(429, br#"{"error":{"code":"rate_limit"}}"#);
+    assert_eq!(from_http.known(), Some(N::RateLimit));
+    let missing = parse::<N>(r#"{"error":"card_declined"}"#).unwrap_err();
+    assert!(missing.contains("missing field `error.code`"), "{missing}");
+    let no_code = http::error_from_response::<N>(400, br#"{"error":{"message":"no code"}}"#);
+    assert_eq!(no_code.body_problem(), Some(BodyProblem::NoCode));
+}
