@@ -8,42 +8,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use errcodes_codegen::kinds::{Kind, RetryAdvice};
 use errcodes_codegen::{Catalog, Code, Entry, EnumDef};
 
 use annotate_snippets::Level;
 
 use crate::{check, render};
-
-/// One line on what each kind means (the README's table).
-fn kind_meaning(kind: Kind) -> &'static str {
-    match kind.name() {
-        "authentication" => "API key, signature or credential missing or wrong",
-        "invalid_timestamp" => "timestamp, recvWindow or request time out of range",
-        "permission_denied" => "valid key lacking a permission (scope, IP allow-list, symbol)",
-        "account_restricted" => "account or user banned, frozen, abnormal, under risk control",
-        "invalid_request" => "missing, malformed or unsupported parameter or operation",
-        "invalid_symbol" => "symbol, pair or currency does not exist or is not tradable",
-        "insufficient_funds" => "not enough balance or position",
-        "invalid_order" => "order breaks a trading rule (size, price, type, limits)",
-        "not_found" => "order, record, user or resource does not exist",
-        "conflict" => "already in progress, already done, duplicate",
-        "rate_limited" => "too many requests",
-        "unavailable" => "service or feature temporarily unavailable, maintenance",
-        "timeout" => "timed out; may or may not have taken effect",
-        "internal" => "server failure; may or may not have taken effect",
-        _ => "nothing else fits",
-    }
-}
-
-/// One line on what each retry advice tells the caller to do.
-fn retry_meaning(retry: RetryAdvice) -> &'static str {
-    match retry.name() {
-        "never" => "fix the request first; sending it again unchanged fails the same way",
-        "backoff" => "safe to send again later, after waiting",
-        _ => "the outcome is unknown: query the order, transfer or balance before sending again",
-    }
-}
 
 /// Whether `def` lists `code` (as an integer in integer-coded enums, as the literal string in
 /// string-coded ones).
@@ -72,13 +41,13 @@ pub fn describe(catalog: &Catalog, code: &str) -> Option<String> {
             out,
             "  kind:        {} ({})",
             entry.kind.name(),
-            kind_meaning(entry.kind)
+            entry.kind.meaning()
         );
         let _ = writeln!(
             out,
             "  retry:       {} ({})",
             entry.retry.name(),
-            retry_meaning(entry.retry)
+            entry.retry.meaning()
         );
         if let Some(description) = &entry.description {
             let mut lines = description.lines();

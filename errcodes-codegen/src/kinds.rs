@@ -29,8 +29,34 @@ pub const KIND_NAMES: &[&str] = &[
     "other",
 ];
 
+/// One line on what each kind means, in the order of [`KIND_NAMES`] (the README's table).
+const KIND_MEANINGS: [&str; 15] = [
+    "API key, signature or credential missing or wrong",
+    "timestamp, recvWindow or request time out of range",
+    "valid key lacking a permission (scope, IP allow-list, symbol)",
+    "account or user banned, frozen, abnormal, under risk control",
+    "missing, malformed or unsupported parameter or operation",
+    "symbol, pair or currency does not exist or is not tradable",
+    "not enough balance or position",
+    "order breaks a trading rule (size, price, type, limits)",
+    "order, record, user or resource does not exist",
+    "already in progress, already done, duplicate",
+    "too many requests",
+    "service or feature temporarily unavailable, maintenance",
+    "timed out; may or may not have taken effect",
+    "server failure; may or may not have taken effect",
+    "nothing else fits",
+];
+
 /// Every retry advice's catalog name, in the runtime's order.
 pub const RETRY_NAMES: &[&str] = &["never", "backoff", "verify_first"];
+
+/// What each retry advice tells the caller to do, in the order of [`RETRY_NAMES`].
+const RETRY_MEANINGS: [&str; 3] = [
+    "fix the request first; sending it again unchanged fails the same way",
+    "safe to send again later, after waiting",
+    "the outcome is unknown: query the order, transfer or balance before sending again",
+];
 
 impl Kind {
     /// The kind named `name` in a catalog.
@@ -44,6 +70,11 @@ impl Kind {
     /// The catalog name.
     pub fn name(self) -> &'static str {
         KIND_NAMES[self.0 as usize]
+    }
+
+    /// One line on what the kind means.
+    pub fn meaning(self) -> &'static str {
+        KIND_MEANINGS[self.0 as usize]
     }
 
     /// The advice an entry of this kind gets when it gives none.
@@ -78,5 +109,22 @@ impl RetryAdvice {
     /// The catalog name.
     pub fn name(self) -> &'static str {
         RETRY_NAMES[self.0 as usize]
+    }
+
+    /// What the advice tells the caller to do.
+    pub fn meaning(self) -> &'static str {
+        RETRY_MEANINGS[self.0 as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_has_a_meaning() {
+        assert_eq!(KIND_NAMES.len(), KIND_MEANINGS.len());
+        assert_eq!(RETRY_NAMES.len(), RETRY_MEANINGS.len());
+        assert_eq!(Kind::OTHER.name(), "other");
     }
 }

@@ -9,7 +9,9 @@ use toml::de::{DeArray, DeTable, DeValue};
 use crate::diagnostic::{Diagnostic, Span};
 use crate::kinds::{KIND_NAMES, Kind, RETRY_NAMES, RetryAdvice};
 use crate::model::{Catalog, Code, Entry, EnumDef, Envelope};
-use crate::naming::{RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name};
+use crate::naming::{
+    RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name, is_catalog_name,
+};
 use crate::suggest::{closest, one_of};
 
 const ROOT_FIELDS: &[&str] = &["catalog", "enum"];
@@ -226,11 +228,7 @@ impl Loader {
         header.reject_unknown(CATALOG_FIELDS, self);
         match header.string("name", self) {
             Some((name, span)) => {
-                let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
-                    && name.chars().all(|c| {
-                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'
-                    });
-                if !valid {
+                if !is_catalog_name(&name) {
                     self.diagnostics.push(
                         Diagnostic::error(span, format!("catalog name `{name}` is not a lower-case id"))
                             .help("use lower-case ASCII letters, digits, `_` or `-`, starting with a letter, e.g. `mexc`"),

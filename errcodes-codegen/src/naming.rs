@@ -28,6 +28,15 @@ pub fn derive_variant_name(message: &str) -> Option<String> {
     })
 }
 
+/// Whether `name` is a catalog id: lower-case ASCII letters, digits, `_` or `-`, starting with
+/// a letter.
+pub fn is_catalog_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
 /// Why a written type or variant name cannot be used, and what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameProblem {

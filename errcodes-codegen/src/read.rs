@@ -49,10 +49,12 @@ pub fn resolve(manifest_dir: &Path, relative: &str) -> Result<PathBuf, ReadError
 /// Reads the whole file as UTF-8.
 pub fn read(path: &Path, shown_as: &str) -> Result<String, ReadError> {
     let bytes = std::fs::read(path).map_err(|error| {
-        ReadError::File(format!(
-            "cannot read catalog `{shown_as}` ({}): {error}",
-            path.display()
-        ))
+        let resolved = path.display().to_string();
+        ReadError::File(if resolved == shown_as {
+            format!("cannot read catalog `{shown_as}`: {error}")
+        } else {
+            format!("cannot read catalog `{shown_as}` ({resolved}): {error}")
+        })
     })?;
     String::from_utf8(bytes).map_err(|error| {
         let at = error.utf8_error().valid_up_to();

@@ -206,17 +206,10 @@ pub fn import(text: &str, header: &Header) -> Result<Imported, ImportError> {
 }
 
 /// Whether `name` is a catalog name the engine accepts.
-fn valid_catalog_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-}
-
 /// `[catalog] name`: `--catalog`, else DOC's stem lower-cased with other characters as `_`.
 fn catalog_name(args: &ImportArgs) -> Result<String, ImportError> {
     if let Some(name) = &args.catalog {
-        return if valid_catalog_name(name) {
+        return if errcodes_codegen::naming::is_catalog_name(name) {
             Ok(name.clone())
         } else {
             Err(ImportError::Usage(format!(
@@ -239,7 +232,7 @@ fn catalog_name(args: &ImportArgs) -> Result<String, ImportError> {
             }
         })
         .collect();
-    if valid_catalog_name(&name) {
+    if errcodes_codegen::naming::is_catalog_name(&name) {
         Ok(name)
     } else {
         Err(ImportError::Usage(format!(
