@@ -37,6 +37,9 @@
 //! |---|---|---|
 //! | `mexc` | `mexc` | `MexcError`, `MexcSubAccountError` |
 //! | `mixpay` | `mixpay` | `MixPayError`, `MixPayRefundReason` |
+//! | `okx` | `okx` | `OkxGeneralError`, `OkxTradeError`, `OkxAccountError`, … (14, one per documentation section) |
+//! | `kraken` | `kraken` | `KrakenError`, `KrakenRateLimitError` (string codes) |
+//! | `stripe` | `stripe` | `StripeError` (string codes) |
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
@@ -83,6 +86,18 @@ pub mod mexc;
 #[cfg(feature = "mixpay")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mixpay")))]
 pub mod mixpay;
+
+#[cfg(feature = "okx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "okx")))]
+pub mod okx;
+
+#[cfg(feature = "kraken")]
+#[cfg_attr(docsrs, doc(cfg(feature = "kraken")))]
+pub mod kraken;
+
+#[cfg(feature = "stripe")]
+#[cfg_attr(docsrs, doc(cfg(feature = "stripe")))]
+pub mod stripe;
 
 #[cfg(test)]
 mod doc_facts;
