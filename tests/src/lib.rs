@@ -22,6 +22,7 @@ pub mod hostile {
     errcodes_runtime::errcodes!("fixtures/hostile.toml");
 }
 
+pub mod fuzz;
 pub mod scratch;
 
 /// `tests/imported/`: what `errcodes import` wrote for each documentation page, compiled

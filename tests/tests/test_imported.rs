@@ -48,3 +48,46 @@ fn every_imported_entry_round_trips() {
         Some("card_declined")
     );
 }
+
+/// The bundled OKX, Kraken and Stripe catalogs are their imports with reviewed kinds, retry
+/// advice and names: every section, code, message and description stays as documented.
+#[test]
+fn reviewed_catalogs_keep_every_documented_entry() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for name in ["okx", "kraken", "stripe"] {
+        let read = |path: std::path::PathBuf| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let checked = errcodes_codegen::check(&text);
+            assert!(
+                checked.is_valid(),
+                "{}: {:?}",
+                path.display(),
+                checked.diagnostics
+            );
+            checked.catalog
+        };
+        let imported = read(root.join(format!("tests/imported/{name}.toml")));
+        let reviewed = read(root.join(format!("catalogs/{name}.toml")));
+        assert_eq!(
+            imported.enums.len(),
+            reviewed.enums.len(),
+            "{name}: sections"
+        );
+        for (draft, kept) in imported.enums.iter().zip(&reviewed.enums) {
+            assert_eq!(
+                draft.entries.len(),
+                kept.entries.len(),
+                "{name}: {}",
+                kept.name
+            );
+            for (a, b) in draft.entries.iter().zip(&kept.entries) {
+                assert_eq!(
+                    (&a.code, &a.message, &a.description, a.deprecated),
+                    (&b.code, &b.message, &b.description, b.deprecated),
+                    "{name}: {}",
+                    kept.name
+                );
+            }
+        }
+    }
+}
