@@ -24,6 +24,7 @@ use core::marker::PhantomData;
 use alloc::string::String;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
+use crate::serde_support::api_error::{Field, FieldSeed, Position};
 use crate::{ApiError, BodyProblem, ErrorCode};
 
 /// The error a response carries, whatever its body: the catalog's envelope when the body
@@ -86,52 +87,21 @@ impl<'de, E: ErrorCode> Visitor<'de> for OutcomeVisitor<E> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let envelope = E::ENVELOPE;
+        let at = Position::ROOT;
         let mut failed = false;
-        while let Some(key) = map.next_key_seed(KeyIs(envelope))? {
-            failed |= match key {
-                Key::Success => map.next_value::<Option<bool>>()? == Some(false),
-                Key::Code => map.next_value::<NonZeroCode>()?.0,
-                Key::Other => map.next_value::<de::IgnoredAny>().map(|_| false)?,
+        while let Some(field) = map.next_key_seed(FieldSeed {
+            envelope: E::ENVELOPE,
+            at,
+        })? {
+            failed |= match field {
+                Field::Success => map.next_value::<Option<bool>>()? == Some(false),
+                Field::Code => map.next_value::<NonZeroCode>()?.0,
+                _ => map.next_value::<de::IgnoredAny>().map(|_| false)?,
             };
         }
         Ok(Outcome {
             failed,
             marker: PhantomData,
-        })
-    }
-}
-
-enum Key {
-    Code,
-    Success,
-    Other,
-}
-
-struct KeyIs(crate::Envelope);
-
-impl<'de> de::DeserializeSeed<'de> for KeyIs {
-    type Value = Key;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl Visitor<'_> for KeyIs {
-    type Value = Key;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
-    }
-
-    fn visit_str<Err: de::Error>(self, key: &str) -> Result<Key, Err> {
-        Ok(if key == self.0.code {
-            Key::Code
-        } else if Some(key) == self.0.success {
-            Key::Success
-        } else {
-            Key::Other
         })
     }
 }

@@ -95,7 +95,7 @@ pub fn deserialize_code<'de, E: ErrorCode, D: Deserializer<'de>>(
 }
 
 #[cfg(feature = "alloc")]
-mod api_error {
+pub(crate) mod api_error {
     use alloc::string::String;
 
     use serde::de::{DeserializeSeed, MapAccess};
@@ -107,7 +107,7 @@ mod api_error {
     /// Which envelope paths (`code`, `message`, `success`; dotted for nested objects, e.g.
     /// Stripe's `error.code`) still lead somewhere at this depth of the body.
     #[derive(Clone, Copy)]
-    struct Position {
+    pub(crate) struct Position {
         depth: usize,
         code: bool,
         message: bool,
@@ -115,7 +115,7 @@ mod api_error {
     }
 
     impl Position {
-        const ROOT: Position = Position {
+        pub(crate) const ROOT: Position = Position {
             depth: 0,
             code: true,
             message: true,
@@ -140,17 +140,18 @@ mod api_error {
         }
     }
 
-    enum Field {
+    pub(crate) enum Field {
         Code,
         Message,
+        Success,
         Nested(Position),
         Other,
     }
 
     /// Sorts the keys of one level of an error body by where they lead.
-    struct FieldSeed {
-        envelope: Envelope,
-        at: Position,
+    pub(crate) struct FieldSeed {
+        pub(crate) envelope: Envelope,
+        pub(crate) at: Position,
     }
 
     impl<'de> DeserializeSeed<'de> for FieldSeed {
@@ -180,9 +181,14 @@ mod api_error {
             } else {
                 Step::Off
             };
+            let success = match self.envelope.success {
+                Some(path) if self.at.success => step(path, depth, key),
+                _ => Step::Off,
+            };
             Ok(match (code, message) {
                 (Step::Last, _) => Field::Code,
                 (_, Step::Last) => Field::Message,
+                _ if success == Step::Last => Field::Success,
                 (Step::Off, Step::Off) => Field::Other,
                 _ => Field::Nested(Position {
                     depth: depth + 1,
@@ -229,7 +235,7 @@ mod api_error {
                     found: &mut *found,
                     at,
                 })?,
-                Field::Other => {
+                Field::Success | Field::Other => {
                     map.next_value::<de::IgnoredAny>()?;
                 }
             }
