@@ -50,13 +50,17 @@ pub struct NameProblem {
 /// keyword (the generated code must compile warning-free in the user's crate, and
 /// `non_camel_case_types` is a warning).
 pub fn check_type_name(name: &str, what: &str) -> Result<(), NameProblem> {
-    let suggestion = derive_variant_name(name).filter(|s| s != "Self");
-    let suggest = |why: &str| NameProblem {
-        message: format!("{what} `{name}` {why}"),
-        help: match &suggestion {
-            Some(s) if s != name => format!("write an UpperCamelCase identifier such as `{s}`"),
-            _ => "write an UpperCamelCase identifier of ASCII letters and digits".to_owned(),
-        },
+    // The suggestion is built only for a name that is wrong: this check runs for every entry
+    // of every catalog, in the user's unoptimized build.
+    let suggest = |why: &str| {
+        let suggestion = derive_variant_name(name).filter(|s| s != "Self" && s != name);
+        NameProblem {
+            message: format!("{what} `{name}` {why}"),
+            help: match suggestion {
+                Some(s) => format!("write an UpperCamelCase identifier such as `{s}`"),
+                None => "write an UpperCamelCase identifier of ASCII letters and digits".to_owned(),
+            },
+        }
     };
     if name.is_empty() {
         return Err(NameProblem {
@@ -64,10 +68,10 @@ pub fn check_type_name(name: &str, what: &str) -> Result<(), NameProblem> {
             help: "write an UpperCamelCase identifier of ASCII letters and digits".to_owned(),
         });
     }
-    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && name.contains('_') {
+    if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && name.contains('_') {
         return Err(suggest("is not UpperCamelCase"));
     }
-    if !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(suggest(
             "is not a valid name: use only ASCII letters and digits",
         ));
