@@ -96,6 +96,7 @@ pub fn deserialize_code<'de, E: ErrorCode, D: Deserializer<'de>>(
 
 #[cfg(feature = "alloc")]
 pub(crate) mod api_error {
+    use alloc::borrow::Cow;
     use alloc::string::String;
 
     use serde::de::{DeserializeSeed, MapAccess};
@@ -132,6 +133,10 @@ pub(crate) mod api_error {
 
     /// Where `key` at `depth` takes `path`.
     fn step(path: &str, depth: usize, key: &str) -> Step {
+        // Most envelopes are flat: compare directly instead of splitting on every key.
+        if depth == 0 && !path.as_bytes().contains(&b'.') {
+            return if path == key { Step::Last } else { Step::Off };
+        }
         let mut segments = path.split('.').skip(depth);
         match segments.next() {
             Some(segment) if segment == key && segments.next().is_none() => Step::Last,
@@ -216,21 +221,71 @@ pub(crate) mod api_error {
     }
 
     /// What the walk over the body found.
-    struct Found<E: ErrorCode> {
+    struct Found<'de, E: ErrorCode> {
         error: Option<ApiError<E>>,
-        message: Option<String>,
+        message: Option<Cow<'de, str>>,
+    }
+
+    /// The server's message, borrowed from the body when it has no escapes: it is copied only
+    /// if it differs from the catalog's.
+    struct MessageSeed;
+
+    impl<'de> DeserializeSeed<'de> for MessageSeed {
+        type Value = Option<Cow<'de, str>>;
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_option(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for MessageSeed {
+        type Value = Option<Cow<'de, str>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_none<Err: de::Error>(self) -> Result<Self::Value, Err> {
+            Ok(None)
+        }
+
+        fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_str(self)
+        }
+
+        fn visit_borrowed_str<Err: de::Error>(self, text: &'de str) -> Result<Self::Value, Err> {
+            Ok(Some(Cow::Borrowed(text)))
+        }
+
+        fn visit_str<Err: de::Error>(self, text: &str) -> Result<Self::Value, Err> {
+            Ok(Some(Cow::Owned(text.into())))
+        }
+
+        fn visit_string<Err: de::Error>(self, text: String) -> Result<Self::Value, Err> {
+            Ok(Some(Cow::Owned(text)))
+        }
     }
 
     fn walk<'de, A: MapAccess<'de>, E: ErrorCode>(
         map: &mut A,
-        found: &mut Found<E>,
+        found: &mut Found<'de, E>,
         at: Position,
     ) -> Result<(), A::Error> {
         let envelope = E::ENVELOPE;
         while let Some(field) = map.next_key_seed(FieldSeed { envelope, at })? {
             match field {
                 Field::Code => found.error = Some(map.next_value_seed(CodeSeed(PhantomData))?),
-                Field::Message => found.message = map.next_value::<Option<String>>()?,
+                Field::Message => found.message = map.next_value_seed(MessageSeed)?,
                 Field::Nested(at) => map.next_value_seed(Nested {
                     found: &mut *found,
                     at,
@@ -245,12 +300,12 @@ pub(crate) mod api_error {
 
     /// A nested object on the way to a dotted path; a value of another shape is skipped, so
     /// the body is judged by what is missing at the end.
-    struct Nested<'a, E: ErrorCode> {
-        found: &'a mut Found<E>,
+    struct Nested<'a, 'de, E: ErrorCode> {
+        found: &'a mut Found<'de, E>,
         at: Position,
     }
 
-    impl<'de, E: ErrorCode> DeserializeSeed<'de> for Nested<'_, E> {
+    impl<'de, E: ErrorCode> DeserializeSeed<'de> for Nested<'_, 'de, E> {
         type Value = ();
 
         fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -258,7 +313,7 @@ pub(crate) mod api_error {
         }
     }
 
-    impl<'de, E: ErrorCode> Visitor<'de> for Nested<'_, E> {
+    impl<'de, E: ErrorCode> Visitor<'de> for Nested<'_, 'de, E> {
         type Value = ();
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

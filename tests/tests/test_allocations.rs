@@ -63,6 +63,10 @@ fn the_hot_paths_do_not_allocate() {
         assert_eq!(known.known(), Some(MexcError::TooManyRequests));
         let unknown_int = ApiError::<MexcError>::from_code(999_999, None).with_status(500);
         assert_eq!(unknown_int.code(), Some(999_999));
+        // Parsing a body whose message is the catalog's borrows it and keeps nothing.
+        let body = r#"{"code":700002,"msg":"Signature for this request is not valid"}"#;
+        let parsed: ApiError<MexcError> = serde_json::from_str(body).unwrap();
+        assert_eq!(parsed.known(), Some(MexcError::InvalidSignature));
     });
     assert_eq!(
         counted, 0,
