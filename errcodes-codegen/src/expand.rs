@@ -3,25 +3,93 @@
 //! Per-variant data lives in static arrays indexed by the variant's position (`self as usize`)
 //! rather than in `match` arms: it is what the compiler has least work with, and each method
 //! is one load. Kinds, retry advice and the `from_code` table are byte strings, one token each.
+//!
+//! The items are written as Rust source text and lexed once ([`expand`]), not assembled token
+//! by token with `quote!`: a proc macro runs unoptimized in a user's dev build, where every
+//! token built through `quote!` costs generic, unoptimized code and a call across the
+//! compiler's proc-macro bridge. Text goes through `core::fmt` (always optimized) and one call
+//! to the compiler's lexer: generating 10,000 codes in a dev build went from 432 ms to about
+//! 50 ms, plus about as much for the compiler to lex it (see BENCHMARKS.md). Every literal is
+//! written by `str`'s `Debug` (a valid Rust string literal for any text) or
+//! `<[u8]>::escape_ascii`, and identifiers are checked before they are written, so catalog text
+//! can only ever become a literal.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+extern crate proc_macro;
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::doc_text;
 use crate::lookup::{self, Table};
-use crate::model::{Catalog, Code, EnumDef};
+use crate::model::{Catalog, Code, Entry, EnumDef};
 
 /// The items for every enum of `catalog`, which must have passed validation.
 ///
 /// `tracked_file`, when given, is the absolute path of the catalog: the expansion includes it
 /// with `include_bytes!` so that cargo rebuilds the user's crate when the catalog changes.
 pub fn expand(catalog: &Catalog, tracked_file: Option<&str>) -> TokenStream {
-    let mut items = TokenStream::new();
-    for def in &catalog.enums {
-        items.extend(expand_enum(catalog, def));
+    let names = catalog
+        .enums
+        .iter()
+        .flat_map(|def| std::iter::once(&def.name).chain(def.entries.iter().map(|e| &e.name)));
+    for name in names {
+        if !is_ident(name) {
+            return internal_error(&format!("`{name}` is not a valid identifier"));
+        }
     }
-    items.extend(track(tracked_file));
-    items
+    lex(&source(catalog, tracked_file))
+}
+
+/// Tokens of generated source. Inside a proc macro the compiler's lexer reads it directly:
+/// proc-macro2's `FromStr` would first validate the text with its own lexer, which runs
+/// unoptimized in a dev build and cost as much as the rest of the expansion. The source is
+/// generated, so it is valid; the engine's tests lex every expansion with proc-macro2's
+/// checking lexer.
+///
+/// Should the text ever fail to lex (an engine bug), the expansion is a compile error asking
+/// for a report: the macro never panics.
+fn lex(source: &str) -> TokenStream {
+    let lexed = if proc_macro::is_available() {
+        source
+            .parse::<proc_macro::TokenStream>()
+            .map(TokenStream::from)
+            .map_err(drop)
+    } else {
+        source.parse::<TokenStream>().map_err(drop)
+    };
+    lexed.unwrap_or_else(|()| internal_error("the generated code does not lex"))
+}
+
+/// A compile error for a bug in the engine, never caused by a catalog that passed `check`.
+fn internal_error(what: &str) -> TokenStream {
+    let message = format!(
+        "errcodes: internal error: {what}; please report it with the catalog that caused it"
+    );
+    quote!(::core::compile_error!(#message);)
+}
+
+/// The items of [`expand`] as Rust source text (one line per item, unformatted).
+pub fn source(catalog: &Catalog, tracked_file: Option<&str>) -> String {
+    let entries: usize = catalog.enums.iter().map(|def| def.entries.len()).sum();
+    let text: usize = catalog
+        .enums
+        .iter()
+        .flat_map(|def| &def.entries)
+        .map(|entry| {
+            2 * entry.message.len() + entry.description.as_ref().map_or(0, |d| 2 * d.len())
+        })
+        .sum();
+    let mut out = String::with_capacity(4096 * catalog.enums.len() + 160 * entries + text);
+    for def in &catalog.enums {
+        expand_enum(&mut out, catalog, def);
+    }
+    if let Some(path) = tracked_file {
+        track_source(&mut out, path);
+    }
+    out
 }
 
 /// `const _: &[u8] = include_bytes!("…");` for `tracked_file`.
@@ -34,69 +102,156 @@ pub fn track(tracked_file: Option<&str>) -> TokenStream {
     }
 }
 
-fn doc_attrs(lines: &[String]) -> TokenStream {
-    lines.iter().map(|line| quote!(#[doc = #line])).collect()
+fn track_source(out: &mut String, path: &str) {
+    let _ = writeln!(
+        out,
+        "const _: &[::core::primitive::u8] = ::core::include_bytes!({path:?});"
+    );
 }
 
-fn enum_docs(catalog: &Catalog, def: &EnumDef) -> Vec<String> {
-    let mut lines = Vec::new();
+fn is_ident(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// `name`, which validation made an ASCII identifier and [`expand`] checked again before any
+/// text was written.
+fn ident(name: &str) -> &str {
+    debug_assert!(is_ident(name), "`{name}` is not a valid identifier");
+    name
+}
+
+/// A byte string literal: printable ASCII as is, everything else as `\xNN` (what
+/// `<[u8]>::escape_ascii` writes is valid in a byte string).
+fn byte_string(out: &mut String, data: &[u8]) {
+    let _ = write!(out, "b\"{}\"", data.escape_ascii());
+}
+
+/// `doc_text::escape(text)`, without its cost for text it leaves as it is (most messages and
+/// descriptions): that check is one pass over the bytes, where the escape works char by char
+/// and allocates, which shows in a proc macro's unoptimized build.
+fn doc_escape(text: &str) -> Cow<'_, str> {
+    if plain_doc_text(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(doc_text::escape(text))
+    }
+}
+
+/// Bytes that `doc_text::escape` leaves alone anywhere in a line: ASCII letters and digits, the
+/// space and punctuation markdown gives no meaning inside a line. Anything else (and non-ASCII
+/// text) takes the full escape.
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        plain[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let punctuation = b" .,:;'\"/()?%@^{}=+-";
+    let mut i = 0;
+    while i < punctuation.len() {
+        plain[punctuation[i] as usize] = true;
+        i += 1;
+    }
+    plain
+};
+
+/// True when `doc_text::escape(text) == text`: plain bytes only, single spaces between words,
+/// and no start that markdown reads as a list, heading or rule (a leading digit is sent to the
+/// full escape too).
+fn plain_doc_text(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (None, _) => return true,
+        (Some(b'-' | b'+' | b'=' | b' ' | b'0'..=b'9'), _) | (_, Some(b' ')) => return false,
+        _ => {}
+    }
+    let mut previous_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !PLAIN[b as usize] || (b == b' ' && previous_space) {
+            return false;
+        }
+        previous_space = b == b' ';
+        i += 1;
+    }
+    true
+}
+
+/// Writes `text` as the inside of a string literal: `str`'s `Debug` (which writes runs of
+/// plain text at once) without its quotes.
+fn literal_text(out: &mut String, text: &str) {
+    let start = out.len();
+    let _ = write!(out, "{text:?}");
+    out.pop();
+    out.remove(start);
+}
+
+fn enum_docs(out: &mut String, catalog: &Catalog, def: &EnumDef) {
+    // One `#[doc]` attribute with the lines joined by newlines: what rustdoc makes of the same
+    // lines as separate attributes, in one token instead of one per line.
+    out.push_str("#[doc = \"");
     if let Some(doc) = &def.doc {
-        lines.push(doc_text::escape(doc));
-        lines.push(String::new());
+        literal_text(out, &doc_escape(doc));
+        out.push_str("\\n\\n");
     }
-    let title = catalog
-        .title
-        .as_deref()
-        .map(|title| format!(" ({})", doc_text::escape(title)))
-        .unwrap_or_default();
-    lines.push(format!(
-        "{} codes of catalog `{}`{title}, generated by `errcodes!`.",
-        def.entries.len(),
-        catalog.name
-    ));
+    let _ = write!(out, "{} codes of catalog `", def.entries.len());
+    literal_text(out, &catalog.name);
+    out.push('`');
+    if let Some(title) = &catalog.title {
+        out.push_str(" (");
+        literal_text(out, &doc_escape(title));
+        out.push(')');
+    }
+    out.push_str(", generated by `errcodes!`.");
     if let Some(source) = &catalog.source {
-        lines.push(String::new());
-        lines.push(format!("Source: {}", doc_text::link(source)));
+        out.push_str("\\n\\nSource: ");
+        literal_text(out, &doc_text::link(source));
     }
-    lines
+    out.push_str("\"]\n");
 }
 
-fn variant_docs(entry: &crate::model::Entry) -> Vec<String> {
-    let code = match &entry.code {
-        Code::Int(code) => format!("`{code}`"),
-        Code::Str(code) => doc_text::escape(code),
-    };
-    let mut lines = vec![
-        doc_text::escape(&entry.message),
-        String::new(),
-        format!(
-            "Code {code} · kind `{}` · retry `{}`",
-            entry.kind.name(),
-            entry.retry.name()
-        ),
-    ];
+fn variant_docs(out: &mut String, entry: &Entry) {
+    out.push_str("#[doc = \"");
+    literal_text(out, &doc_escape(&entry.message));
+    out.push_str("\\n\\nCode ");
+    match &entry.code {
+        Code::Int(code) => {
+            let _ = write!(out, "`{code}`");
+        }
+        Code::Str(code) => literal_text(out, &doc_escape(code)),
+    }
+    let _ = write!(
+        out,
+        " · kind `{}` · retry `{}`",
+        entry.kind.name(),
+        entry.retry.name()
+    );
     if let Some(description) = &entry.description {
-        lines.push(String::new());
-        lines.push(doc_text::escape(description));
+        out.push_str("\\n\\n");
+        literal_text(out, &doc_escape(description));
     }
     if entry.deprecated {
-        lines.push(String::new());
-        lines.push("Deprecated: the source documentation strikes this code through.".to_owned());
+        out.push_str("\\n\\nDeprecated: the source documentation strikes this code through.");
     }
-    lines
+    out.push_str("\"]");
 }
 
-fn bytes(data: &[u8]) -> Literal {
-    Literal::byte_string(data)
-}
-
-fn lookup_const(table: &Table) -> TokenStream {
-    let private = quote!(::errcodes_runtime::__private);
+fn lookup_const(out: &mut String, table: &Table) {
+    let private = "::errcodes_runtime::__private";
     match table {
-        Table::Empty => quote!(#private::Lookup::Empty),
+        Table::Empty => {
+            let _ = write!(out, "{private}::Lookup::Empty");
+        }
         Table::Dense { min, width, table } => {
-            let table = bytes(table);
-            quote!(#private::Lookup::Dense { min: #min, width: #width, table: #table })
+            let _ = write!(
+                out,
+                "{private}::Lookup::Dense {{ min: {min}u64, width: {width}usize, table: "
+            );
+            byte_string(out, table);
+            out.push_str(" }");
         }
         Table::MultiplyShift {
             mult,
@@ -104,8 +259,12 @@ fn lookup_const(table: &Table) -> TokenStream {
             width,
             slots,
         } => {
-            let slots = bytes(slots);
-            quote!(#private::Lookup::MultiplyShift { mult: #mult, shift: #shift, width: #width, slots: #slots })
+            let _ = write!(
+                out,
+                "{private}::Lookup::MultiplyShift {{ mult: {mult}u64, shift: {shift}u32, width: {width}usize, slots: "
+            );
+            byte_string(out, slots);
+            out.push_str(" }");
         }
         Table::Displace {
             seed,
@@ -115,262 +274,452 @@ fn lookup_const(table: &Table) -> TokenStream {
             width,
             slots,
         } => {
-            let displacements = bytes(displacements);
-            let slots = bytes(slots);
-            quote!(#private::Lookup::Displace {
-                seed: #seed,
-                bucket_shift: #bucket_shift,
-                displacements: #displacements,
-                slot_shift: #slot_shift,
-                width: #width,
-                slots: #slots,
-            })
+            let _ = write!(
+                out,
+                "{private}::Lookup::Displace {{ seed: {seed}u64, bucket_shift: {bucket_shift}u32, displacements: "
+            );
+            byte_string(out, displacements);
+            let _ = write!(
+                out,
+                ", slot_shift: {slot_shift}u32, width: {width}usize, slots: "
+            );
+            byte_string(out, slots);
+            out.push_str(" }");
         }
     }
 }
 
-fn expand_enum(catalog: &Catalog, def: &EnumDef) -> TokenStream {
-    let ty = Ident::new(&def.name, Span::call_site());
+/// `[a, b, …]` with `item` writing each entry.
+fn array<'e>(out: &mut String, entries: &'e [Entry], mut item: impl FnMut(&mut String, &'e Entry)) {
+    out.push('[');
+    for entry in entries {
+        item(out, entry);
+        out.push_str(", ");
+    }
+    out.push(']');
+}
+
+fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef) {
+    let ty = ident(&def.name);
     let count = def.entries.len();
-    let enum_doc = doc_attrs(&enum_docs(catalog, def));
-    let variants: Vec<Ident> = def
-        .entries
-        .iter()
-        .map(|entry| Ident::new(&entry.name, Span::call_site()))
-        .collect();
-    let variant_defs = def.entries.iter().zip(&variants).map(|(entry, variant)| {
-        let docs = doc_attrs(&variant_docs(entry));
-        quote!(#docs #variant,)
-    });
     let string_codes = matches!(def.entries.first().map(|e| &e.code), Some(Code::Str(_)));
-    let codes = def.entries.iter().map(|entry| match &entry.code {
-        Code::Int(code) => Literal::i64_unsuffixed(*code),
-        Code::Str(code) => Literal::string(code),
-    });
-    let messages = def.entries.iter().map(|entry| entry.message.as_str());
-    let names = def.entries.iter().map(|entry| entry.name.as_str());
-    let descriptions = def
-        .entries
-        .iter()
-        .map(|entry| entry.description.as_deref().unwrap_or(""));
-    let kinds = bytes(
-        &def.entries
-            .iter()
-            .map(|entry| entry.kind.0)
-            .collect::<Vec<_>>(),
-    );
-    let retries = bytes(
-        &def.entries
-            .iter()
-            .map(|entry| entry.retry.0)
-            .collect::<Vec<_>>(),
-    );
-    let table = lookup::build(
-        &def.entries
-            .iter()
-            .map(|entry| entry.code.clone())
-            .collect::<Vec<_>>(),
-    );
-    let lookup = lookup_const(&table);
-    let catalog_name = catalog.name.as_str();
-    let enum_name = def.name.as_str();
-    let envelope_code = catalog.envelope.code.as_str();
-    let envelope_message = catalog.envelope.message.as_str();
-    let envelope_success = match &catalog.envelope.success {
-        Some(field) => quote!(::core::option::Option::Some(#field)),
-        None => quote!(::core::option::Option::None),
-    };
-
-    let rt = quote!(::errcodes_runtime);
-    let (code_type, code_ref, code_param, key, try_from) = if string_codes {
+    let rt = "::errcodes_runtime";
+    let (code_type, code_ref, code_param, key) = if string_codes {
         (
-            quote!(::core::primitive::str),
-            quote!(&'static ::core::primitive::str),
-            quote!(&::core::primitive::str),
-            quote!(#rt::__private::str_key(code)),
-            quote! {
-                #[automatically_derived]
-                impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for #ty {
-                    type Error = #rt::UnknownCode<'a, #ty>;
-
-                    fn try_from(code: &'a ::core::primitive::str) -> ::core::result::Result<Self, Self::Error> {
-                        #ty::from_code(code).ok_or(#rt::UnknownCode::new(code))
-                    }
-                }
-            },
+            "::core::primitive::str",
+            "&'static ::core::primitive::str",
+            "&::core::primitive::str",
+            "str_key",
         )
     } else {
         (
-            quote!(::core::primitive::i64),
-            quote!(::core::primitive::i64),
-            quote!(::core::primitive::i64),
-            quote!(#rt::__private::int_key(code)),
-            quote! {
-                #[automatically_derived]
-                impl ::core::convert::TryFrom<::core::primitive::i64> for #ty {
-                    type Error = #rt::UnknownCode<'static, #ty>;
-
-                    fn try_from(code: ::core::primitive::i64) -> ::core::result::Result<Self, Self::Error> {
-                        #ty::from_code(code).ok_or(#rt::UnknownCode::new(code))
-                    }
-                }
-            },
+            "::core::primitive::i64",
+            "::core::primitive::i64",
+            "::core::primitive::i64",
+            "int_key",
         )
     };
 
-    quote! {
-        #enum_doc
-        #[derive(
-            ::core::clone::Clone,
-            ::core::marker::Copy,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::cmp::PartialOrd,
-            ::core::cmp::Ord,
-            ::core::hash::Hash,
-        )]
-        pub enum #ty {
-            #(#variant_defs)*
+    // The enum.
+    enum_docs(out, catalog, def);
+    out.push_str(
+        "\n#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, \
+         ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash)]\n",
+    );
+    let _ = writeln!(out, "pub enum {ty} {{");
+    for entry in &def.entries {
+        variant_docs(out, entry);
+        let _ = writeln!(out, " {},", ident(&entry.name));
+    }
+    out.push_str("}\n");
+
+    // The tables, in an anonymous const so that their names stay private.
+    out.push_str("const _: () = {\n");
+    let _ = write!(out, "static CODES: [{code_ref}; {count}usize] = ");
+    array(out, &def.entries, |out, entry| match &entry.code {
+        Code::Int(code) => {
+            let _ = write!(out, "{code}");
         }
+        Code::Str(code) => {
+            let _ = write!(out, "{code:?}");
+        }
+    });
+    let _ = write!(
+        out,
+        ";\nstatic MESSAGES: [&::core::primitive::str; {count}usize] = "
+    );
+    array(out, &def.entries, |out, entry| {
+        let _ = write!(out, "{:?}", entry.message);
+    });
+    let _ = write!(
+        out,
+        ";\nstatic NAMES: [&::core::primitive::str; {count}usize] = "
+    );
+    array(out, &def.entries, |out, entry| {
+        let _ = write!(out, "\"{}\"", ident(&entry.name));
+    });
+    let _ = write!(
+        out,
+        ";\nstatic DESCRIPTIONS: [&::core::primitive::str; {count}usize] = "
+    );
+    array(out, &def.entries, |out, entry| {
+        let _ = write!(out, "{:?}", entry.description.as_deref().unwrap_or(""));
+    });
+    let _ = write!(
+        out,
+        ";\nstatic KINDS: &[::core::primitive::u8; {count}usize] = "
+    );
+    let kinds: Vec<u8> = def.entries.iter().map(|entry| entry.kind.0).collect();
+    byte_string(out, &kinds);
+    let _ = write!(
+        out,
+        ";\nstatic RETRIES: &[::core::primitive::u8; {count}usize] = "
+    );
+    let retries: Vec<u8> = def.entries.iter().map(|entry| entry.retry.0).collect();
+    byte_string(out, &retries);
+    let _ = write!(out, ";\nconst LOOKUP: {rt}::__private::Lookup = ");
+    let codes: Vec<Code> = def.entries.iter().map(|entry| entry.code.clone()).collect();
+    lookup_const(out, &lookup::build(&codes));
+    out.push_str(";\n");
 
-        const _: () = {
-            static CODES: [#code_ref; #count] = [#(#codes),*];
-            static MESSAGES: [&::core::primitive::str; #count] = [#(#messages),*];
-            static NAMES: [&::core::primitive::str; #count] = [#(#names),*];
-            static DESCRIPTIONS: [&::core::primitive::str; #count] = [#(#descriptions),*];
-            static KINDS: &[::core::primitive::u8; #count] = #kinds;
-            static RETRIES: &[::core::primitive::u8; #count] = #retries;
-            const LOOKUP: #rt::__private::Lookup = #lookup;
+    // Inherent items. No `#[automatically_derived]` here: rustc only accepts it on trait
+    // impls, and the warning it raises on an inherent impl (silenced for macro output, but
+    // still computed) costs a large crate a third of its rebuild time.
+    let _ = write!(
+        out,
+        "impl {ty} {{\n\
+         /// Every variant, in catalog order.\n\
+         pub const ALL: &'static [{ty}] = &"
+    );
+    array(out, &def.entries, |out, entry| {
+        let _ = write!(out, "{ty}::{}", entry.name);
+    });
+    let envelope = &catalog.envelope;
+    let success = match &envelope.success {
+        Some(field) => format!("::core::option::Option::Some({field:?})"),
+        None => "::core::option::Option::None".to_owned(),
+    };
+    let _ = write!(
+        out,
+        r##";
+/// The `name` of the catalog this enum comes from.
+pub const CATALOG: &'static ::core::primitive::str = {catalog_name:?};
+/// This enum's name.
+pub const ENUM: &'static ::core::primitive::str = {ty:?};
+/// The field names of the API's JSON error body.
+pub const ENVELOPE: {rt}::Envelope = {rt}::Envelope {{
+    code: {envelope_code:?},
+    message: {envelope_message:?},
+    success: {success},
+}};
 
-            #[automatically_derived]
-            impl #ty {
-                /// Every variant, in catalog order.
-                pub const ALL: &'static [#ty] = &[#(#ty::#variants),*];
-                /// The `name` of the catalog this enum comes from.
-                pub const CATALOG: &'static ::core::primitive::str = #catalog_name;
-                /// This enum's name.
-                pub const ENUM: &'static ::core::primitive::str = #enum_name;
-                /// The field names of the API's JSON error body.
-                pub const ENVELOPE: #rt::Envelope = #rt::Envelope {
-                    code: #envelope_code,
-                    message: #envelope_message,
-                    success: #envelope_success,
-                };
+/// The code the API sends for this error.
+#[inline]
+pub fn code(self) -> {code_ref} {{
+    CODES[self as usize]
+}}
 
-                /// The code the API sends for this error.
-                #[inline]
-                pub fn code(self) -> #code_ref {
-                    CODES[self as usize]
-                }
+/// The variant for `code`, or `None` when the catalog does not list it.
+#[inline]
+pub fn from_code(code: {code_param}) -> ::core::option::Option<Self> {{
+    match LOOKUP.candidate({rt}::__private::{key}(code)) {{
+        ::core::option::Option::Some(index) if CODES[index] == code => {{
+            ::core::option::Option::Some({ty}::ALL[index])
+        }}
+        _ => ::core::option::Option::None,
+    }}
+}}
 
-                /// The variant for `code`, or `None` when the catalog does not list it.
-                #[inline]
-                pub fn from_code(code: #code_param) -> ::core::option::Option<Self> {
-                    match LOOKUP.candidate(#key) {
-                        ::core::option::Option::Some(index) if CODES[index] == code => {
-                            ::core::option::Option::Some(#ty::ALL[index])
-                        }
-                        _ => ::core::option::Option::None,
+/// The documented message, byte for byte (what `Display` prints).
+#[inline]
+pub fn message(self) -> &'static ::core::primitive::str {{
+    MESSAGES[self as usize]
+}}
+
+/// The catalog's longer explanation, when it has one.
+#[inline]
+pub fn description(self) -> ::core::option::Option<&'static ::core::primitive::str> {{
+    let description = DESCRIPTIONS[self as usize];
+    if description.is_empty() {{
+        ::core::option::Option::None
+    }} else {{
+        ::core::option::Option::Some(description)
+    }}
+}}
+
+/// The variant's name.
+#[inline]
+pub fn name(self) -> &'static ::core::primitive::str {{
+    NAMES[self as usize]
+}}
+
+/// What kind of failure this is.
+#[inline]
+pub fn kind(self) -> {rt}::ErrorKind {{
+    {rt}::ErrorKind::ALL[KINDS[self as usize] as usize]
+}}
+
+/// Whether and how to send the request again.
+#[inline]
+pub fn retry(self) -> {rt}::Retry {{
+    {rt}::Retry::ALL[RETRIES[self as usize] as usize]
+}}
+}}
+
+#[automatically_derived]
+impl {rt}::ErrorCode for {ty} {{
+    type Code = {code_type};
+    const ALL: &'static [Self] = {ty}::ALL;
+    const CATALOG: &'static ::core::primitive::str = {ty}::CATALOG;
+    const ENUM: &'static ::core::primitive::str = {ty}::ENUM;
+    const ENVELOPE: {rt}::Envelope = {ty}::ENVELOPE;
+
+    #[inline]
+    fn code(self) -> {rt}::CodeRef<'static, Self> {{
+        {ty}::code(self)
+    }}
+    #[inline]
+    fn from_code(code: {rt}::CodeRef<'_, Self>) -> ::core::option::Option<Self> {{
+        {ty}::from_code(code)
+    }}
+    #[inline]
+    fn message(self) -> &'static ::core::primitive::str {{
+        {ty}::message(self)
+    }}
+    #[inline]
+    fn description(self) -> ::core::option::Option<&'static ::core::primitive::str> {{
+        {ty}::description(self)
+    }}
+    #[inline]
+    fn name(self) -> &'static ::core::primitive::str {{
+        {ty}::name(self)
+    }}
+    #[inline]
+    fn kind(self) -> {rt}::ErrorKind {{
+        {ty}::kind(self)
+    }}
+    #[inline]
+    fn retry(self) -> {rt}::Retry {{
+        {ty}::retry(self)
+    }}
+}}
+
+// Written out rather than derived: rustc's memory for a derived `Debug` grows much faster than
+// linearly with the number of variants (3.5 GB at 20,000 against 0.4 GB for this table
+// lookup), and the output is the same: the variant's name.
+#[automatically_derived]
+impl ::core::fmt::Debug for {ty} {{
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
+        f.write_str(NAMES[*self as usize])
+    }}
+}}
+
+#[automatically_derived]
+impl ::core::fmt::Display for {ty} {{
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
+        f.pad({ty}::message(*self))
+    }}
+}}
+
+#[automatically_derived]
+impl ::core::error::Error for {ty} {{}}
+"##,
+        catalog_name = catalog.name,
+        envelope_code = envelope.code,
+        envelope_message = envelope.message,
+    );
+    if string_codes {
+        let _ = write!(
+            out,
+            r##"
+#[automatically_derived]
+impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for {ty} {{
+    type Error = {rt}::UnknownCode<'a, {ty}>;
+
+    fn try_from(code: &'a ::core::primitive::str) -> ::core::result::Result<Self, Self::Error> {{
+        {ty}::from_code(code).ok_or({rt}::UnknownCode::new(code))
+    }}
+}}
+"##
+        );
+    } else {
+        let _ = write!(
+            out,
+            r##"
+#[automatically_derived]
+impl ::core::convert::TryFrom<::core::primitive::i64> for {ty} {{
+    type Error = {rt}::UnknownCode<'static, {ty}>;
+
+    fn try_from(code: ::core::primitive::i64) -> ::core::result::Result<Self, Self::Error> {{
+        {ty}::from_code(code).ok_or({rt}::UnknownCode::new(code))
+    }}
+}}
+"##
+        );
+    }
+    let _ = writeln!(out, "\n{rt}::__private::serde_impls!({ty});\n}};");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(text: &str) -> Catalog {
+        let checked = crate::check(text);
+        assert!(checked.is_valid(), "{:?}", checked.diagnostics);
+        checked.catalog
+    }
+
+    #[test]
+    fn literals_hold_any_text_and_extreme_codes() {
+        let catalog = catalog(
+            r##"
+[catalog]
+name = "edge"
+envelope = { code = "c\"ode", message = "m\\sg" }
+
+[[enum]]
+name = "EdgeError"
+
+[[enum.error]]
+code = -9223372036854775808
+name = "Min"
+message = "quote \" backslash \\ newline \n tab \t cr \r nul \u0000 bell \u0007 del \u007f é ∑ 🦀 \u200d"
+kind = "other"
+description = "}]); compile_error!(\"injected\"); //"
+
+[[enum.error]]
+code = 9223372036854775807
+name = "Max"
+message = "r#\"raw\"#"
+kind = "other"
+"##,
+        );
+        let source = source(&catalog, Some("/dir with \"quotes\"/c.toml"));
+        let tokens: TokenStream = source.parse().expect("lexes");
+        let printed = tokens.to_string();
+        assert!(
+            !printed.contains("compile_error ! (\"injected\")"),
+            "{printed}"
+        );
+        // Every string written is exactly the text it came from.
+        let strings: Vec<String> = literal_strings(tokens);
+        let entries = &catalog.enums[0].entries;
+        for text in [
+            entries[0].message.as_str(),
+            entries[1].message.as_str(),
+            entries[0].description.as_deref().unwrap(),
+            "c\"ode",
+            "m\\sg",
+            "/dir with \"quotes\"/c.toml",
+        ] {
+            assert!(
+                strings.iter().any(|s| s == text),
+                "{text:?} not in {strings:?}"
+            );
+        }
+    }
+
+    /// The values of every string literal in `tokens`, as the compiler reads them.
+    fn literal_strings(tokens: TokenStream) -> Vec<String> {
+        let mut out = Vec::new();
+        for tree in tokens {
+            match tree {
+                proc_macro2::TokenTree::Group(group) => out.extend(literal_strings(group.stream())),
+                proc_macro2::TokenTree::Literal(literal) => {
+                    let text = literal.to_string();
+                    if text.starts_with('"') {
+                        out.push(unescape(&text[1..text.len() - 1]));
                     }
                 }
+                _ => {}
+            }
+        }
+        out
+    }
 
-                /// The documented message, byte for byte (what `Display` prints).
-                #[inline]
-                pub fn message(self) -> &'static ::core::primitive::str {
-                    MESSAGES[self as usize]
+    /// Rust's string escapes, as far as `Debug` writes them.
+    fn unescape(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('0') => out.push('\0'),
+                Some('u') => {
+                    let hex: String = chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap());
                 }
+                Some(other) => out.push(other),
+                None => {}
+            }
+        }
+        out
+    }
 
-                /// The catalog's longer explanation, when it has one.
-                #[inline]
-                pub fn description(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                    let description = DESCRIPTIONS[self as usize];
-                    if description.is_empty() {
-                        ::core::option::Option::None
-                    } else {
-                        ::core::option::Option::Some(description)
-                    }
-                }
-
-                /// The variant's name.
-                #[inline]
-                pub fn name(self) -> &'static ::core::primitive::str {
-                    NAMES[self as usize]
-                }
-
-                /// What kind of failure this is.
-                #[inline]
-                pub fn kind(self) -> #rt::ErrorKind {
-                    #rt::ErrorKind::ALL[KINDS[self as usize] as usize]
-                }
-
-                /// Whether and how to send the request again.
-                #[inline]
-                pub fn retry(self) -> #rt::Retry {
-                    #rt::Retry::ALL[RETRIES[self as usize] as usize]
+    #[test]
+    fn the_doc_fast_path_agrees_with_the_full_escape() {
+        let samples = [
+            "",
+            " ",
+            "Unknown order sent",
+            "Unknown  order",
+            " leading",
+            "trailing ",
+            "1. first",
+            "12) twelve",
+            "2024 was a year",
+            "- item",
+            "+ item",
+            "= rule",
+            "# heading",
+            "a_b",
+            "x*y",
+            "`code`",
+            "<html>",
+            "[link](url)",
+            "tab\there",
+            "new\nline",
+            "price (USD): 1,000.50; ok? 100% {id} @user ^ / \"quoted\" 'single'",
+            "é accent",
+            "back\\slash",
+            "a | b ~ c & d ! e $ f",
+            "del\u{7f}",
+            "nbsp\u{a0}here",
+        ];
+        for sample in samples {
+            assert_eq!(doc_escape(sample), doc_text::escape(sample), "{sample:?}");
+        }
+        // Every single byte and every pair of printable ASCII characters, at the start and
+        // inside a word.
+        let printable: Vec<char> = (0x20u8..0x7f).map(char::from).collect();
+        for &a in &printable {
+            for &b in &printable {
+                for text in [format!("{a}{b}"), format!("x{a}{b}y"), format!("7{a}{b}")] {
+                    assert_eq!(doc_escape(&text), doc_text::escape(&text), "{text:?}");
                 }
             }
+        }
+    }
 
-            #[automatically_derived]
-            impl #rt::ErrorCode for #ty {
-                type Code = #code_type;
-                const ALL: &'static [Self] = #ty::ALL;
-                const CATALOG: &'static ::core::primitive::str = #ty::CATALOG;
-                const ENUM: &'static ::core::primitive::str = #ty::ENUM;
-                const ENVELOPE: #rt::Envelope = #ty::ENVELOPE;
-
-                #[inline]
-                fn code(self) -> #rt::CodeRef<'static, Self> {
-                    #ty::code(self)
-                }
-                #[inline]
-                fn from_code(code: #rt::CodeRef<'_, Self>) -> ::core::option::Option<Self> {
-                    #ty::from_code(code)
-                }
-                #[inline]
-                fn message(self) -> &'static ::core::primitive::str {
-                    #ty::message(self)
-                }
-                #[inline]
-                fn description(self) -> ::core::option::Option<&'static ::core::primitive::str> {
-                    #ty::description(self)
-                }
-                #[inline]
-                fn name(self) -> &'static ::core::primitive::str {
-                    #ty::name(self)
-                }
-                #[inline]
-                fn kind(self) -> #rt::ErrorKind {
-                    #ty::kind(self)
-                }
-                #[inline]
-                fn retry(self) -> #rt::Retry {
-                    #ty::retry(self)
-                }
-            }
-
-            // Written out rather than derived: rustc's memory for a derived `Debug` grows much
-            // faster than linearly with the number of variants (3.5 GB at 20,000 against
-            // 0.4 GB for this table lookup), and the output is the same: the variant's name.
-            #[automatically_derived]
-            impl ::core::fmt::Debug for #ty {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(NAMES[*self as usize])
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::fmt::Display for #ty {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.pad(#ty::message(*self))
-                }
-            }
-
-            #[automatically_derived]
-            impl ::core::error::Error for #ty {}
-
-            #try_from
-
-            #rt::__private::serde_impls!(#ty);
-        };
+    #[test]
+    fn an_invalid_identifier_becomes_a_compile_error_not_code() {
+        let mut broken = catalog(
+            "[catalog]\nname = \"x\"\n[[enum]]\nname = \"XError\"\n[[enum.error]]\ncode = 1\nmessage = \"m\"\nkind = \"other\"\n",
+        );
+        broken.enums[0].entries[0].name = "Not Valid {}".to_owned();
+        let tokens = expand(&broken, None).to_string();
+        assert!(tokens.starts_with(":: core :: compile_error !"), "{tokens}");
+        assert!(
+            tokens.contains("`Not Valid {}` is not a valid identifier"),
+            "{tokens}"
+        );
+        assert!(!tokens.contains("enum"), "{tokens}");
     }
 }
