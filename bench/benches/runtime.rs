@@ -1,0 +1,301 @@
+//! Run-time cost of the generated API against its baselines, in one run.
+//!
+//! Every group measures one operation over every entry of one bundled enum (or over
+//! [`UNKNOWN_CODES`] for misses), done four ways:
+//!
+//! - `errcodes`: the enum `errcodes!` generates;
+//! - `match`: the same enum written by hand, one `match` per method;
+//! - `hashmap`: a `std::collections::HashMap` built once (code → variant, or code → message
+//!   and kind), as CCXT-style clients keep their error tables;
+//! - `phf`: a compile-time `phf::Map` of the same codes.
+//!
+//! `cargo bench -p errcodes-bench --bench runtime`, then
+//! `cargo run -p errcodes-bench --bin bench_table` for the table of BENCHMARKS.md.
+
+use std::fmt::Write;
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
+use errcodes_bench::{Info, UNKNOWN_CODES, generated, hand, maps, mexc_body, phf_maps};
+use errcodes_runtime::{ApiError, ErrorCode};
+
+type Group<'a> = BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
+/// The four implementations of one enum.
+struct Subject<E: 'static, H: 'static> {
+    name: &'static str,
+    phf_variants: &'static phf::Map<i64, E>,
+    phf_infos: &'static phf::Map<i64, Info>,
+    marker: std::marker::PhantomData<H>,
+}
+
+fn group<'a>(c: &'a mut Criterion, name: String, elements: usize) -> Group<'a> {
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Elements(elements as u64));
+    group
+}
+
+impl<E, H> Subject<E, H>
+where
+    E: ErrorCode<Code = i64>,
+    H: ErrorCode<Code = i64>,
+{
+    fn bench_from_code(&self, c: &mut Criterion) {
+        let codes: Vec<i64> = E::ALL.iter().map(|e| e.code()).collect();
+        self.lookups(c, &format!("from_code/{}", self.name), &codes);
+    }
+
+    fn lookups(&self, c: &mut Criterion, name: &str, codes: &[i64]) {
+        let maps = maps::<E>();
+        let mut group = group(c, name.to_owned(), codes.len());
+        group.bench_function("errcodes", |b| {
+            b.iter(|| {
+                for &code in codes {
+                    black_box(E::from_code(black_box(code)));
+                }
+            });
+        });
+        group.bench_function("match", |b| {
+            b.iter(|| {
+                for &code in codes {
+                    black_box(H::from_code(black_box(code)));
+                }
+            });
+        });
+        group.bench_function("hashmap", |b| {
+            b.iter(|| {
+                for &code in codes {
+                    black_box(maps.variants.get(&black_box(code)).copied());
+                }
+            });
+        });
+        group.bench_function("phf", |b| {
+            b.iter(|| {
+                for &code in codes {
+                    black_box(self.phf_variants.get(&black_box(code)).copied());
+                }
+            });
+        });
+        group.finish();
+    }
+
+    /// `write!(buffer, "{error}")` into a reused `String`. The map baselines start from the
+    /// code, as a client holding a table does, and write the message they find.
+    fn bench_display(&self, c: &mut Criterion) {
+        let maps = maps::<E>();
+        let codes: Vec<i64> = E::ALL.iter().map(|e| e.code()).collect();
+        let mut out = String::with_capacity(1024);
+        let mut group = group(c, format!("display/{}", self.name), E::ALL.len());
+        group.bench_function("errcodes", |b| {
+            b.iter(|| {
+                for &error in E::ALL {
+                    out.clear();
+                    let _ = write!(out, "{}", black_box(error));
+                    black_box(&out);
+                }
+            });
+        });
+        group.bench_function("match", |b| {
+            b.iter(|| {
+                for &error in H::ALL {
+                    out.clear();
+                    let _ = write!(out, "{}", black_box(error));
+                    black_box(&out);
+                }
+            });
+        });
+        group.bench_function("hashmap", |b| {
+            b.iter(|| {
+                for &code in &codes {
+                    out.clear();
+                    if let Some(info) = maps.infos.get(&black_box(code)) {
+                        let _ = write!(out, "{}", info.message);
+                    }
+                    black_box(&out);
+                }
+            });
+        });
+        group.bench_function("phf", |b| {
+            b.iter(|| {
+                for &code in &codes {
+                    out.clear();
+                    if let Some(info) = self.phf_infos.get(&black_box(code)) {
+                        let _ = write!(out, "{}", info.message);
+                    }
+                    black_box(&out);
+                }
+            });
+        });
+        group.finish();
+    }
+
+    /// `message()` and `kind()` of every entry; the maps start from the code.
+    fn bench_message_kind(&self, c: &mut Criterion) {
+        let maps = maps::<E>();
+        let codes: Vec<i64> = E::ALL.iter().map(|e| e.code()).collect();
+        let mut group = group(c, format!("message_kind/{}", self.name), E::ALL.len());
+        group.bench_function("errcodes", |b| {
+            b.iter(|| {
+                for &error in E::ALL {
+                    let error = black_box(error);
+                    black_box((error.message(), error.kind()));
+                }
+            });
+        });
+        group.bench_function("match", |b| {
+            b.iter(|| {
+                for &error in H::ALL {
+                    let error = black_box(error);
+                    black_box((error.message(), error.kind()));
+                }
+            });
+        });
+        group.bench_function("hashmap", |b| {
+            b.iter(|| {
+                for &code in &codes {
+                    let info = maps.infos.get(&black_box(code));
+                    black_box(info.map(|info| (info.message, info.kind)));
+                }
+            });
+        });
+        group.bench_function("phf", |b| {
+            b.iter(|| {
+                for &code in &codes {
+                    let info = self.phf_infos.get(&black_box(code));
+                    black_box(info.map(|info| (info.message, info.kind)));
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
+type Mexc = Subject<generated::mexc::MexcError, hand::mexc::MexcError>;
+type MexcSubAccount =
+    Subject<generated::mexc::MexcSubAccountError, hand::mexc::MexcSubAccountError>;
+type MixPay = Subject<generated::mixpay::MixPayError, hand::mixpay::MixPayError>;
+type MixPayRefund =
+    Subject<generated::mixpay::MixPayRefundReason, hand::mixpay::MixPayRefundReason>;
+
+fn subjects() -> (Mexc, MexcSubAccount, MixPay, MixPayRefund) {
+    (
+        Subject {
+            name: "MexcError",
+            phf_variants: &phf_maps::MEXC_ERROR,
+            phf_infos: &phf_maps::MEXC_ERROR_INFO,
+            marker: std::marker::PhantomData,
+        },
+        Subject {
+            name: "MexcSubAccountError",
+            phf_variants: &phf_maps::MEXC_SUB_ACCOUNT_ERROR,
+            phf_infos: &phf_maps::MEXC_SUB_ACCOUNT_ERROR_INFO,
+            marker: std::marker::PhantomData,
+        },
+        Subject {
+            name: "MixPayError",
+            phf_variants: &phf_maps::MIX_PAY_ERROR,
+            phf_infos: &phf_maps::MIX_PAY_ERROR_INFO,
+            marker: std::marker::PhantomData,
+        },
+        Subject {
+            name: "MixPayRefundReason",
+            phf_variants: &phf_maps::MIX_PAY_REFUND_REASON,
+            phf_infos: &phf_maps::MIX_PAY_REFUND_REASON_INFO,
+            marker: std::marker::PhantomData,
+        },
+    )
+}
+
+macro_rules! each_subject {
+    ($c:expr, $method:ident) => {{
+        let (mexc, sub, mixpay, refund) = subjects();
+        mexc.$method($c);
+        sub.$method($c);
+        mixpay.$method($c);
+        refund.$method($c);
+    }};
+}
+
+fn from_code(c: &mut Criterion) {
+    each_subject!(c, bench_from_code);
+    // Misses: codes no bundled enum lists, against the largest enum.
+    subjects().0.lookups(c, "from_code/miss", UNKNOWN_CODES);
+}
+
+fn display(c: &mut Criterion) {
+    each_subject!(c, bench_display);
+}
+
+fn message_kind(c: &mut Criterion) {
+    each_subject!(c, bench_message_kind);
+}
+
+/// A raw MEXC error body into a typed error: `ApiError<MexcError>` against what users write
+/// today, a derived `{ code, msg: String }` struct and then a table lookup.
+fn parse_body(c: &mut Criterion) {
+    use generated::mexc::MexcError;
+    let known: Vec<Vec<u8>> = MexcError::ALL
+        .iter()
+        .map(|e| mexc_body(e.code(), e.message()))
+        .collect();
+    let unknown: Vec<Vec<u8>> = UNKNOWN_CODES
+        .iter()
+        .map(|&code| mexc_body(code, "Something the catalog does not know"))
+        .collect();
+    let maps = maps::<MexcError>();
+    for (name, bodies) in [("known", &known), ("unknown", &unknown)] {
+        let mut group = group(c, format!("parse_body/{name}"), bodies.len());
+        group.bench_function("errcodes", |b| {
+            b.iter(|| {
+                for body in bodies {
+                    let error: ApiError<MexcError> =
+                        serde_json::from_slice(black_box(body)).expect("a MEXC body");
+                    black_box(error);
+                }
+            });
+        });
+        group.bench_function("match", |b| {
+            b.iter(|| {
+                for body in bodies {
+                    let raw: errcodes_bench::RawMexcBody =
+                        serde_json::from_slice(black_box(body)).expect("a MEXC body");
+                    black_box((hand::mexc::MexcError::from_code(raw.code), raw));
+                }
+            });
+        });
+        group.bench_function("hashmap", |b| {
+            b.iter(|| {
+                for body in bodies {
+                    let raw: errcodes_bench::RawMexcBody =
+                        serde_json::from_slice(black_box(body)).expect("a MEXC body");
+                    black_box((maps.variants.get(&raw.code).copied(), raw));
+                }
+            });
+        });
+        group.bench_function("phf", |b| {
+            b.iter(|| {
+                for body in bodies {
+                    let raw: errcodes_bench::RawMexcBody =
+                        serde_json::from_slice(black_box(body)).expect("a MEXC body");
+                    black_box((phf_maps::MEXC_ERROR.get(&raw.code).copied(), raw));
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .sample_size(50)
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = from_code, display, message_kind, parse_body
+}
+criterion_main!(benches);
