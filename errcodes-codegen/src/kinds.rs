@@ -1,6 +1,6 @@
 //! The names of `errcodes_runtime::ErrorKind` and `Retry`, in the runtime's declaration order
-//! (generated code indexes `ErrorKind::ALL` and `Retry::ALL` with these positions; a test in
-//! `tests/` proves the orders agree).
+//! (generated code indexes `ErrorKind::ALL` and `Retry::ALL` with these positions;
+//! `tests/tests/test_engine_runtime_agree.rs` proves the orders agree).
 
 /// An `ErrorKind`, as its position in [`KIND_NAMES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

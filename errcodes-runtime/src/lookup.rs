@@ -6,8 +6,9 @@
 //! the caller confirms it by comparing the stored code, so a code that is not listed can never
 //! match. Tables are byte strings so that even a 50,000-code catalog is one literal token.
 //!
-//! Every function here is mirrored in `errcodes-codegen/src/lookup.rs`; a test in `tests/`
-//! proves that both compute the same slots.
+//! Every function here is mirrored in `errcodes-codegen/src/lookup.rs`;
+//! `tests/tests/test_engine_runtime_agree.rs` reads every kind of table the engine builds
+//! with these functions.
 
 /// How a generated enum finds the index of a code.
 #[derive(Debug, Clone, Copy)]

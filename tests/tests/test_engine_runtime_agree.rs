@@ -1,0 +1,148 @@
+//! The engine and the runtime are separate crates that must agree: the engine builds the
+//! `from_code` tables and indexes `ErrorKind::ALL`/`Retry::ALL` by position; the runtime reads
+//! them. These tests hold the two halves against each other directly.
+
+use errcodes_codegen::Code;
+use errcodes_codegen::kinds::{KIND_NAMES, Kind, RETRY_NAMES, RetryAdvice};
+use errcodes_codegen::lookup::{self, Table};
+use errcodes_runtime::__private::{Lookup, int_key, str_key};
+use errcodes_runtime::{ErrorKind, Retry};
+
+#[test]
+fn kind_and_retry_names_are_in_the_runtimes_order() {
+    assert_eq!(KIND_NAMES.len(), ErrorKind::ALL.len());
+    for (at, name) in KIND_NAMES.iter().enumerate() {
+        let kind = ErrorKind::ALL[at];
+        assert_eq!(kind.as_str(), *name);
+        let engine = Kind::from_name(name).unwrap();
+        assert_eq!(
+            engine.default_retry().name(),
+            kind.default_retry().as_str(),
+            "{name}"
+        );
+    }
+    assert_eq!(RETRY_NAMES.len(), Retry::ALL.len());
+    for (at, name) in RETRY_NAMES.iter().enumerate() {
+        assert_eq!(Retry::ALL[at].as_str(), *name);
+        assert_eq!(RetryAdvice::from_name(name).unwrap().0 as usize, at);
+    }
+}
+
+/// The engine's table as the runtime reads it (leaked: the runtime takes `'static` bytes).
+fn runtime_view(table: &Table) -> Lookup {
+    let leak = |bytes: &Vec<u8>| -> &'static [u8] { Box::leak(bytes.clone().into_boxed_slice()) };
+    match table {
+        Table::Empty => Lookup::Empty,
+        Table::Dense { min, width, table } => Lookup::Dense {
+            min: *min,
+            width: *width,
+            table: leak(table),
+        },
+        Table::MultiplyShift {
+            mult,
+            shift,
+            width,
+            slots,
+        } => Lookup::MultiplyShift {
+            mult: *mult,
+            shift: *shift,
+            width: *width,
+            slots: leak(slots),
+        },
+        Table::Displace {
+            seed,
+            bucket_shift,
+            displacements,
+            slot_shift,
+            width,
+            slots,
+        } => Lookup::Displace {
+            seed: *seed,
+            bucket_shift: *bucket_shift,
+            displacements: leak(displacements),
+            slot_shift: *slot_shift,
+            width: *width,
+            slots: leak(slots),
+        },
+    }
+}
+
+/// Every listed code is found at its index by the runtime, and for codes that are not listed
+/// the runtime proposes what the engine's own reading proposes.
+fn agree(codes: &[Code], misses: &[Code]) -> Table {
+    let table = lookup::build(codes);
+    let runtime = runtime_view(&table);
+    let runtime_key = |code: &Code| match code {
+        Code::Int(code) => int_key(*code),
+        Code::Str(code) => str_key(code),
+    };
+    for (index, code) in codes.iter().enumerate() {
+        assert_eq!(runtime_key(code), lookup::key(code), "{code}");
+        assert_eq!(
+            runtime.candidate(runtime_key(code)),
+            Some(index),
+            "{code} in {table:?}"
+        );
+    }
+    for code in misses {
+        assert_eq!(
+            runtime.candidate(runtime_key(code)),
+            lookup::candidate(&table, lookup::key(code)),
+            "{code}"
+        );
+    }
+    table
+}
+
+#[test]
+fn every_table_kind_is_read_by_the_runtime_as_the_engine_built_it() {
+    let misses: Vec<Code> = [i64::MIN, -1, 0, 1, 7, 12_345, i64::MAX]
+        .map(Code::Int)
+        .to_vec();
+    // Dense: a short range.
+    agree(&(-3..60).map(Code::Int).collect::<Vec<_>>(), &misses);
+    // One-level multiply-shift: MEXC-like sparse codes.
+    agree(
+        &(0..90)
+            .map(|i| Code::Int(i * 7_919 + (i % 5) * 100_003))
+            .collect::<Vec<_>>(),
+        &misses,
+    );
+    // Hash and displace, two-byte indexes.
+    agree(
+        &(0..3_000)
+            .map(|i| Code::Int(i * 104_729 - 77))
+            .collect::<Vec<_>>(),
+        &misses,
+    );
+    // Hash and displace, four-byte indexes.
+    agree(
+        &(0..70_000)
+            .map(|i| Code::Int(i * 31 + 5))
+            .collect::<Vec<_>>(),
+        &misses,
+    );
+    // The extremes.
+    agree(
+        &[Code::Int(i64::MIN), Code::Int(i64::MAX), Code::Int(0)],
+        &[Code::Int(1)],
+    );
+    // String codes, including text that hashes unusually.
+    let strings: Vec<Code> = [
+        "card_declined",
+        "EOrder:Insufficient funds",
+        "é",
+        "\u{0}",
+        "429",
+    ]
+    .map(|s| Code::Str(s.to_owned()))
+    .to_vec();
+    let string_misses: Vec<Code> = ["", "card_declined ", "430"]
+        .map(|s| Code::Str(s.to_owned()))
+        .to_vec();
+    agree(&strings, &string_misses);
+    let many: Vec<Code> = (0..2_000)
+        .map(|i| Code::Str(format!("E{i}:code")))
+        .collect();
+    agree(&many, &string_misses);
+}
