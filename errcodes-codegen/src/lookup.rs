@@ -1,7 +1,8 @@
 //! Chooses and builds the table behind each enum's `from_code`.
 //!
 //! The runtime half is `errcodes-runtime/src/lookup.rs`; [`mix`] and [`str_key`] must compute
-//! exactly what it computes (`tests/tests/test_engine_runtime_agree.rs` checks both against each other).
+//! exactly what it computes (`tests/tests/test_engine_runtime_agree.rs` checks both
+//! against each other).
 
 use crate::model::Code;
 
