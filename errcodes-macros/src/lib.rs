@@ -47,7 +47,7 @@ fn expand(literal: &LitStr) -> TokenStream {
         Ok(text) => text,
         Err(problem) => {
             let mut tokens = read_error(span, &relative, problem);
-            tokens.extend(errcodes_codegen::expand::track(Some(&tracked)));
+            tokens.extend(errcodes_codegen::expand::track(&tracked));
             return tokens;
         }
     };
@@ -58,7 +58,7 @@ fn expand(literal: &LitStr) -> TokenStream {
     let lines = LineIndex::new(&text);
     let mut tokens = compile_errors(span, &relative, &lines, checked.errors());
     tokens.extend(errcodes_codegen::fallback(&checked.catalog));
-    tokens.extend(errcodes_codegen::expand::track(Some(&tracked)));
+    tokens.extend(errcodes_codegen::expand::track(&tracked));
     tokens
 }
 
