@@ -290,17 +290,12 @@ fn fill_message(row: &mut RawRow, enum_name: &str, warnings: &mut Vec<Warning>) 
 
 /// The variant-name candidate of a row, before uniqueness (see the module's `--help`).
 fn base_name(row: &RawRow, code: &Code) -> String {
-    let from_words = |text: &str| {
-        let name = words(text).to_upper_camel_case();
-        (check_type_name(&name, "variant name").is_ok()
-            && !RESERVED_VARIANT_NAMES.contains(&name.as_str()))
-        .then_some(name)
-    };
     let valid = |name: String| {
         (check_type_name(&name, "variant name").is_ok()
             && !RESERVED_VARIANT_NAMES.contains(&name.as_str()))
         .then_some(name)
     };
+    let from_words = |text: &str| valid(words(text).to_upper_camel_case());
     row.name
         .as_deref()
         .and_then(from_words)
