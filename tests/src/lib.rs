@@ -24,6 +24,7 @@ pub mod hostile {
 
 pub mod fuzz;
 pub mod scratch;
+pub mod sources;
 
 /// `tests/imported/`: what `errcodes import` wrote for each documentation page, compiled
 /// as it is (import → check → compile). `errcodes-cli/tests/golden.rs` keeps them current.

@@ -10,13 +10,9 @@ fn parse<E: errcodes_runtime::ErrorCode>(body: &str) -> Result<ApiError<E>, Stri
     serde_json::from_str::<ApiError<E>>(body).map_err(|e| e.to_string())
 }
 
-/// The global error response example, read from the MixPay seed document itself.
+/// The global error response example, read from MixPay's page in `sources/` itself.
 fn mixpay_seed_envelope() -> String {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/seeds/003_eca065aff58c01a5.txt"
-    );
-    let page = std::fs::read_to_string(path).unwrap();
+    let page = errcodes_tests::sources::source("mixpay.md").page;
     let start = page.find("```json").unwrap() + "```json".len();
     let end = start + page[start..].find("```").unwrap();
     page[start..end].to_owned()

@@ -1,18 +1,35 @@
-//! Every (code, message) row of the seed documents in `../shared/seeds/` is the `Display` of a
-//! variant of the right section's enum, unmodified apart from surrounding whitespace.
+//! Every (code, message) row of the MEXC and MixPay pages kept in `sources/` is the `Display`
+//! of a variant of the right section's enum, unmodified apart from surrounding whitespace; and
+//! the pages are the seed documents byte for byte under their provenance headers.
 //!
-//! The seeds are parsed here, independently of the engine and of the importer.
-
-use std::path::PathBuf;
+//! The pages are parsed here, independently of the engine and of the importer.
 
 use errcodes_runtime::ErrorCode;
+use errcodes_tests::sources::source;
 use errcodes_tests::{mexc, mixpay};
+use sha2::{Digest, Sha256};
 
 fn seed(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/seeds")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    source(name).page
+}
+
+/// The header names the SHA-256 of the document it was copied from; the page under it must
+/// still hash to it.
+#[test]
+fn the_pages_are_the_seed_documents_byte_for_byte() {
+    for name in ["mexc.txt", "mixpay.md"] {
+        let source = source(name);
+        let digest: String = Sha256::digest(source.page.as_bytes())
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        assert!(
+            source.header.contains(&format!(
+                "sha256 of the\noriginal file, without this header: {digest}"
+            )),
+            "{name}: the page hashes to {digest}, which its header does not name"
+        );
+    }
 }
 
 /// Asserts that `rows` are exactly the enum's entries, in order.
@@ -27,7 +44,7 @@ fn assert_served<E: ErrorCode<Code = i64>>(rows: &[(i64, String)]) {
 
 #[test]
 fn every_mexc_row_is_served_by_its_section() {
-    let text = seed("000_ab98179f6fd28ba0.txt");
+    let text = seed("mexc.txt");
     let rows: Vec<(i64, String)> = text
         .lines()
         .filter(|line| !line.trim().is_empty())
@@ -49,7 +66,7 @@ fn every_mexc_row_is_served_by_its_section() {
 
 #[test]
 fn every_mixpay_row_is_served_by_its_section() {
-    let text = seed("003_eca065aff58c01a5.txt");
+    let text = seed("mixpay.md");
     let mut sections: Vec<(String, Vec<(i64, String)>)> = Vec::new();
     for line in text.lines() {
         if let Some(heading) = line.strip_prefix("### ") {

@@ -11,9 +11,13 @@ use super::inline::clean;
 use super::{RawRow, RawSection, Warning};
 
 /// Reads every `CODE MESSAGE | EXPLANATION |` line; other non-blank lines are warned about.
+///
+/// A leading `<!-- … -->` block is skipped: it is where a saved page records where it came
+/// from, as in markdown pages (`sources/*.txt` and `sources/*.md` alike).
 pub fn parse(text: &str, warnings: &mut Vec<Warning>) -> Vec<RawSection> {
     let mut rows = Vec::new();
-    for (at, line) in text.lines().enumerate() {
+    let header_lines = provenance_header_lines(text);
+    for (at, line) in text.lines().enumerate().skip(header_lines) {
         if line.trim().is_empty() {
             continue;
         }
@@ -26,6 +30,17 @@ pub fn parse(text: &str, warnings: &mut Vec<Warning>) -> Vec<RawSection> {
         }
     }
     split(rows)
+}
+
+/// The number of lines of a leading HTML comment (0 when the text does not start with one, or
+/// never closes it).
+fn provenance_header_lines(text: &str) -> usize {
+    if !text.trim_start().starts_with("<!--") {
+        return 0;
+    }
+    text.lines()
+        .position(|line| line.contains("-->"))
+        .map_or(0, |end| end + 1)
 }
 
 /// `700002 Signature for this request is not valid | Signature verification failed. … |`
@@ -144,5 +159,19 @@ mod tests {
         let sections = parse("# Title\n1 a | b |\n", &mut warnings);
         assert_eq!(sections[0].rows.len(), 1);
         assert_eq!(warnings[0].line, 1);
+    }
+
+    #[test]
+    fn skips_a_leading_provenance_comment_and_keeps_line_numbers() {
+        let mut warnings = Vec::new();
+        let text = "<!--\nSource: somewhere | with a pipe |\n-->\n1 a | b |\n";
+        let sections = parse(text, &mut warnings);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(sections[0].rows.len(), 1);
+        assert_eq!(sections[0].rows[0].line, 4);
+        // Only a comment at the start is a header: a later one is an ordinary odd line.
+        let mut warnings = Vec::new();
+        parse("1 a | b |\n<!-- x -->\n", &mut warnings);
+        assert_eq!(warnings.len(), 1);
     }
 }

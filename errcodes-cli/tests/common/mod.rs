@@ -46,19 +46,15 @@ pub fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
-/// The seed documents, beside the workspace (`../shared/seeds`).
-pub fn seed(name: &str) -> PathBuf {
-    workspace().join("../shared/seeds").join(name)
-}
-
-/// The MEXC seed (lines `CODE MESSAGE | EXPLANATION |`).
+/// The MEXC source page, `sources/mexc.txt` (lines `CODE MESSAGE | EXPLANATION |` under a
+/// provenance comment).
 pub fn mexc_seed() -> PathBuf {
-    seed("000_ab98179f6fd28ba0.txt")
+    workspace().join("sources/mexc.txt")
 }
 
-/// The MixPay seed (markdown tables).
+/// The MixPay source page, `sources/mixpay.md` (markdown tables).
 pub fn mixpay_seed() -> PathBuf {
-    seed("003_eca065aff58c01a5.txt")
+    workspace().join("sources/mixpay.md")
 }
 
 /// A fresh directory for one test's files.
