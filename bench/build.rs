@@ -54,7 +54,7 @@ fn phf_maps(out: &mut String, module: &str, def: &errcodes_codegen::EnumDef) {
             format!(
                 "crate::Info {{ message: {:?}, kind: ::errcodes_runtime::ErrorKind::{} }}",
                 entry.message,
-                handwritten::upper_camel(entry.kind.name())
+                handwritten::upper_camel(entry.kind.as_str())
             ),
         );
     }

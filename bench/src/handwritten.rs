@@ -70,8 +70,8 @@ fn variant_docs(out: &mut String, entry: &Entry) {
     let _ = writeln!(
         out,
         "    /// Code {code} · kind `{}` · retry `{}`",
-        entry.kind.name(),
-        entry.retry.name()
+        entry.kind.as_str(),
+        entry.retry.as_str()
     );
     if let Some(description) = &entry.description {
         out.push_str("    ///\n");
@@ -217,14 +217,14 @@ fn render_enum(out: &mut String, catalog: &Catalog, def: &EnumDef, rt: &str) {
         def,
         "What kind of failure this is.",
         &format!("kind(self) -> {rt}::ErrorKind"),
-        |entry| format!("{rt}::ErrorKind::{}", upper_camel(entry.kind.name())),
+        |entry| format!("{rt}::ErrorKind::{}", upper_camel(entry.kind.as_str())),
     );
     per_variant_method(
         out,
         def,
         "Whether and how to send the request again.",
         &format!("retry(self) -> {rt}::Retry"),
-        |entry| format!("{rt}::Retry::{}", upper_camel(entry.retry.name())),
+        |entry| format!("{rt}::Retry::{}", upper_camel(entry.retry.as_str())),
     );
     out.push_str("}\n\n");
 

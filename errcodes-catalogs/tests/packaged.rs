@@ -4,7 +4,8 @@
 //!
 //! `cargo package` writes a `Cargo.lock` into the `.crate`, for which it resolves every
 //! dependency as if from crates.io. The errcodes crates are not published, so this crate is
-//! packaged together with `errcodes-runtime`, `errcodes-macros` and `errcodes-codegen`: cargo
+//! packaged together with `errcodes-runtime`, `errcodes-macros`, `errcodes-codegen` and
+//! `errcodes-core`: cargo
 //! then resolves them from a local registry of the freshly packaged crates. Only
 //! `errcodes-catalogs-*.crate` is unpacked; the build points `errcodes-runtime` at the
 //! workspace with `[patch.crates-io]` (the runtime brings the macro and the engine with it).
@@ -40,6 +41,8 @@ fn package_and_unpack() -> PathBuf {
             "errcodes-macros",
             "-p",
             "errcodes-codegen",
+            "-p",
+            "errcodes-core",
         ],
     );
     run.assert_success();

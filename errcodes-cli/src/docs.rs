@@ -61,8 +61,8 @@ pub fn render(catalog: &Catalog) -> String {
             out.push_str(&format!(
                 "| {code} | {} | {} | {} | {} |\n",
                 entry.name,
-                entry.kind.name(),
-                entry.retry.name(),
+                entry.kind.as_str(),
+                entry.retry.as_str(),
                 cell(&entry.message)
             ));
         }

@@ -40,13 +40,13 @@ pub fn describe(catalog: &Catalog, code: &str) -> Option<String> {
         let _ = writeln!(
             out,
             "  kind:        {} ({})",
-            entry.kind.name(),
+            entry.kind.as_str(),
             entry.kind.meaning()
         );
         let _ = writeln!(
             out,
             "  retry:       {} ({})",
-            entry.retry.name(),
+            entry.retry.as_str(),
             entry.retry.meaning()
         );
         if let Some(description) = &entry.description {

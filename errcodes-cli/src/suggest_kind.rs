@@ -11,7 +11,7 @@
 //! (`insufficien*` matches `insufficient` and `insufficiency`) and `*` at its start lets the
 //! first word end another one (`*authoriz*` matches `unauthorized`).
 
-use errcodes_codegen::kinds::{Kind, RetryAdvice};
+use errcodes_codegen::{ErrorKind, Retry};
 
 /// One rule: `kind` applies when, for each group of `all_of`, the text contains one of the
 /// group's phrases, and it contains none of `none_of`.
@@ -453,12 +453,17 @@ impl Rule {
 }
 
 /// The first kind of [`RULES`] matching `text`, if any.
-fn first_match(text: &str) -> Option<Kind> {
+fn first_match(text: &str) -> Option<ErrorKind> {
     let normalized = normalize(text);
     RULES
         .iter()
         .find(|rule| rule.matches(&normalized))
-        .map(|rule| Kind::from_name(rule.kind).expect("rule kinds are valid kind names"))
+        .map(|rule| {
+            rule.kind
+                .parse::<ErrorKind>()
+                .ok()
+                .expect("rule kinds are valid kind names")
+        })
 }
 
 /// The first sentence of a description: it restates what went wrong, while the rest lists
@@ -472,22 +477,22 @@ fn first_sentence(text: &str) -> &str {
 /// the message, then the first sentence of the description. The first text that matches a
 /// rule decides. `other` when none does: a kind left at `other` is flagged by
 /// `errcodes check`, a wrong guess is not, so the rules stay conservative.
-pub fn suggest(name: Option<&str>, message: &str, description: Option<&str>) -> Kind {
+pub fn suggest(name: Option<&str>, message: &str, description: Option<&str>) -> ErrorKind {
     name.and_then(first_match)
         .or_else(|| first_match(message))
         .or_else(|| description.map(first_sentence).and_then(first_match))
-        .unwrap_or(Kind::OTHER)
+        .unwrap_or(ErrorKind::Other)
 }
 
 /// `Some(verify_first)` when `text` says to check the outcome before retrying and `kind`'s
 /// default advice is not already that; `None` leaves the kind's default.
-pub fn suggest_retry(kind: Kind, text: &str) -> Option<RetryAdvice> {
-    if kind.default_retry() == RetryAdvice::VERIFY_FIRST {
+pub fn suggest_retry(kind: ErrorKind, text: &str) -> Option<Retry> {
+    if kind.default_retry() == Retry::VerifyFirst {
         return None;
     }
     VERIFY_FIRST
         .matches(&normalize(text))
-        .then_some(RetryAdvice::VERIFY_FIRST)
+        .then_some(Retry::VerifyFirst)
 }
 
 #[cfg(test)]
@@ -495,13 +500,17 @@ mod tests {
     use super::*;
 
     fn kind(message: &str) -> &'static str {
-        suggest(None, message, None).name()
+        suggest(None, message, None).as_str()
     }
 
     #[test]
     fn every_rule_names_a_kind_and_has_phrases() {
         for rule in RULES {
-            assert!(Kind::from_name(rule.kind).is_some(), "{}", rule.kind);
+            assert!(
+                rule.kind.parse::<ErrorKind>().ok().is_some(),
+                "{}",
+                rule.kind
+            );
             assert!(!rule.all_of.is_empty());
             for group in rule.all_of {
                 assert!(!group.is_empty(), "{}", rule.kind);
@@ -604,18 +613,18 @@ mod tests {
     fn description_is_consulted_only_when_the_message_says_nothing() {
         let description = "The key lacks a permission. Check the API key and the balance.";
         assert_eq!(
-            suggest(None, "Insufficient balance", Some(description)).name(),
+            suggest(None, "Insufficient balance", Some(description)).as_str(),
             "insufficient_funds"
         );
         assert_eq!(
-            suggest(None, "transfer failed", Some(description)).name(),
+            suggest(None, "transfer failed", Some(description)).as_str(),
             "permission_denied"
         );
         // Remedies after the first sentence do not count.
         let remedies = "The transfer failed. Check the API key, balance and symbol.";
         assert_eq!(
             suggest(None, "transfer failed", Some(remedies)),
-            Kind::OTHER
+            ErrorKind::Other
         );
     }
 
@@ -624,25 +633,22 @@ mod tests {
         let nonce = "An invalid nonce was supplied (see Authentication section)";
         assert_eq!(kind(nonce), "authentication");
         assert_eq!(
-            suggest(Some("EAPI:Invalid nonce"), nonce, None).name(),
+            suggest(Some("EAPI:Invalid nonce"), nonce, None).as_str(),
             "invalid_timestamp"
         );
         // A name that says nothing leaves the message to decide.
         assert_eq!(
-            suggest(Some("account_closed"), "Insufficient funds", None).name(),
+            suggest(Some("account_closed"), "Insufficient funds", None).as_str(),
             "insufficient_funds"
         );
     }
 
     #[test]
     fn verify_first_only_when_the_text_says_to_check_the_outcome() {
-        let not_found = Kind::from_name("not_found").unwrap();
-        let internal = Kind::from_name("internal").unwrap();
+        let not_found = "not_found".parse::<ErrorKind>().ok().unwrap();
+        let internal = "internal".parse::<ErrorKind>().ok().unwrap();
         let query = "Query open or historical orders before retrying cancel requests.";
-        assert_eq!(
-            suggest_retry(not_found, query),
-            Some(RetryAdvice::VERIFY_FIRST)
-        );
+        assert_eq!(suggest_retry(not_found, query), Some(Retry::VerifyFirst));
         // internal already defaults to verify_first: nothing to write.
         assert_eq!(suggest_retry(internal, query), None);
         assert_eq!(

@@ -117,7 +117,7 @@ fn reduces_markup_to_text() {
     let unauthorized = entry(&catalog, 0, Code::Int(401));
     assert_eq!(unauthorized.message, "Unauthorized request");
     assert_eq!(unauthorized.name, "UnauthorizedRequest");
-    assert_eq!(unauthorized.kind.name(), "authentication");
+    assert_eq!(unauthorized.kind.as_str(), "authentication");
     let invalid = entry(&catalog, 0, Code::Int(110017));
     assert_eq!(invalid.message, "Parameter amount is invalid");
     assert_eq!(invalid.description, None);

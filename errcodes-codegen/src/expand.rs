@@ -224,8 +224,8 @@ fn variant_docs(out: &mut String, entry: &Entry) {
     let _ = write!(
         out,
         " · kind `{}` · retry `{}`",
-        entry.kind.name(),
-        entry.retry.name()
+        entry.kind.as_str(),
+        entry.retry.as_str()
     );
     if let Some(description) = &entry.description {
         out.push_str("\\n\\n");
@@ -367,13 +367,17 @@ fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef) {
         out,
         ";\nstatic KINDS: &[::core::primitive::u8; {count}usize] = "
     );
-    let kinds: Vec<u8> = def.entries.iter().map(|entry| entry.kind.0).collect();
+    let kinds: Vec<u8> = def.entries.iter().map(|entry| entry.kind.index()).collect();
     byte_string(out, &kinds);
     let _ = write!(
         out,
         ";\nstatic RETRIES: &[::core::primitive::u8; {count}usize] = "
     );
-    let retries: Vec<u8> = def.entries.iter().map(|entry| entry.retry.0).collect();
+    let retries: Vec<u8> = def
+        .entries
+        .iter()
+        .map(|entry| entry.retry.index())
+        .collect();
     byte_string(out, &retries);
     let _ = write!(out, ";\nconst LOOKUP: {rt}::__private::Lookup = ");
     let codes: Vec<Code> = def.entries.iter().map(|entry| entry.code.clone()).collect();

@@ -25,7 +25,6 @@ pub mod diagnostic;
 pub mod doc_text;
 pub mod expand;
 pub mod fallback;
-pub mod kinds;
 pub mod load;
 pub mod lookup;
 pub mod model;
@@ -35,6 +34,7 @@ pub mod suggest;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, Span};
+pub use errcodes_core::{ErrorKind, Retry};
 pub use expand::expand;
 pub use fallback::fallback;
 pub use model::{Catalog, Code, Entry, EnumDef, Envelope};
@@ -67,7 +67,7 @@ pub fn check(text: &str) -> Checked {
     diagnostics.extend(validate::validate(&mut catalog));
     for def in &catalog.enums {
         for entry in &def.entries {
-            if entry.kind == kinds::Kind::OTHER {
+            if entry.kind == ErrorKind::Other {
                 diagnostics.push(
                     Diagnostic::warning(
                         entry.kind_span,

@@ -7,12 +7,12 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::kinds::{KIND_NAMES, Kind, RETRY_NAMES, RetryAdvice};
 use crate::model::{Catalog, Code, Entry, EnumDef, Envelope};
 use crate::naming::{
     RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name, is_catalog_name,
 };
 use crate::suggest::{closest, one_of};
+use errcodes_core::{ErrorKind, Retry};
 
 const ROOT_FIELDS: &[&str] = &["catalog", "enum"];
 const CATALOG_FIELDS: &[&str] = &["name", "title", "source", "envelope"];
@@ -387,8 +387,8 @@ impl Loader {
                 .help("choose another `name` for the entry"),
             );
         }
-        let kind = self.named(&fields, "kind", KIND_NAMES, Kind::from_name, true);
-        let retry = self.named(&fields, "retry", RETRY_NAMES, RetryAdvice::from_name, false);
+        let kind = self.named(&fields, "kind", ErrorKind::ALL, ErrorKind::as_str, true);
+        let retry = self.named(&fields, "retry", Retry::ALL, Retry::as_str, false);
         let description = fields.non_empty_string("description", self).map(|(s, _)| s);
         let deprecated = match fields.get("deprecated") {
             None => false,
@@ -465,15 +465,17 @@ impl Loader {
         }
     }
 
-    /// A field naming one of `names` (a kind or a retry advice).
-    fn named<T>(
+    /// A field naming one of `values` (kinds, retry advice) by its catalog name.
+    fn named<T: Copy>(
         &mut self,
         fields: &Fields<'_, '_>,
         key: &str,
-        names: &[&str],
-        parse: fn(&str) -> Option<T>,
+        values: &[T],
+        name_of: fn(T) -> &'static str,
         required: bool,
     ) -> Option<(T, Span)> {
+        let names: Vec<&str> = values.iter().map(|&value| name_of(value)).collect();
+        let names = names.as_slice();
         let Some((name, span)) = fields.string(key, self) else {
             if required && fields.get(key).is_none() {
                 self.diagnostics.push(
@@ -486,7 +488,7 @@ impl Loader {
             }
             return None;
         };
-        if let Some(value) = parse(&name) {
+        if let Some(&value) = values.iter().find(|&&value| name_of(value) == name) {
             return Some((value, span));
         }
         let help = match closest(&name, names) {

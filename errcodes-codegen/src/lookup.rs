@@ -1,8 +1,10 @@
 //! Chooses and builds the table behind each enum's `from_code`.
 //!
-//! The runtime half, which reads these tables, is `errcodes-runtime/src/lookup.rs`; [`mix`] and
-//! [`str_key`] must compute exactly what it computes. `tests/tests/test_engine_runtime_agree.rs`
-//! reads every kind of table built here through the runtime, for fixed and arbitrary codes.
+//! The hash and the reading side are `errcodes_core::lookup`, the one definition generated code
+//! calls at run time. `tests/tests/test_engine_runtime_agree.rs` reads every kind of table built
+//! here through it, for fixed and arbitrary codes.
+
+use errcodes_core::lookup::{int_key, mix, str_key};
 
 use crate::model::Code;
 
@@ -35,23 +37,10 @@ pub enum Table {
     },
 }
 
-/// Must equal `errcodes_runtime::__private::mix`.
-pub const fn mix(key: u64, seed: u64) -> u64 {
-    let x = (key ^ seed).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    x ^ (x >> 29)
-}
-
-/// Must equal `errcodes_runtime::__private::str_key`.
-pub fn str_key(code: &str) -> u64 {
-    code.bytes().fold(0xCBF2_9CE4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3)
-    })
-}
-
 /// The 64-bit key the runtime hashes for `code`.
 pub fn key(code: &Code) -> u64 {
     match code {
-        Code::Int(code) => *code as u64,
+        Code::Int(code) => int_key(*code),
         Code::Str(code) => str_key(code),
     }
 }

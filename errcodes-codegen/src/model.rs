@@ -1,7 +1,7 @@
 //! A catalog after loading: every value checked for type and range, with the span it came from.
 
 use crate::diagnostic::Span;
-use crate::kinds::{Kind, RetryAdvice};
+use errcodes_core::{ErrorKind, Retry};
 
 /// One catalog file.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,11 +96,11 @@ pub struct Entry {
     /// The `Display` text, byte for byte.
     pub message: String,
     /// What kind of failure it is.
-    pub kind: Kind,
+    pub kind: ErrorKind,
     /// Where the kind is written.
     pub kind_span: Span,
     /// The entry's retry advice: explicit, or the kind's default.
-    pub retry: RetryAdvice,
+    pub retry: Retry,
     /// The longer explanation.
     pub description: Option<String>,
     /// The documentation strikes this code through.

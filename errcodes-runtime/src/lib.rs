@@ -51,9 +51,6 @@ mod code;
 mod envelope;
 #[cfg(feature = "json")]
 pub mod http;
-mod kind;
-#[allow(missing_docs)] // reached only through the hidden `__private`
-mod lookup;
 
 #[cfg(feature = "serde")]
 mod serde_support;
@@ -67,5 +64,6 @@ pub mod __private;
 pub use api_error::{ApiError, BodyProblem};
 pub use code::{CodeRef, CodeType, ErrorCode, UnknownCode};
 pub use envelope::Envelope;
+pub use errcodes_core::template::{Template, TemplateError};
+pub use errcodes_core::{ErrorKind, ParseNameError, Retry};
 pub use errcodes_macros::errcodes;
-pub use kind::{ErrorKind, ParseNameError, Retry};

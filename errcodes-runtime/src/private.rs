@@ -1,7 +1,6 @@
 //! What generated code calls. Not a public API: it changes without notice.
 
-pub use crate::lookup::{Lookup, int_key, str_key};
-pub use core;
+pub use errcodes_core::lookup::{Lookup, int_key, str_key};
 
 /// Without the `serde` feature, generated enums get no serde impls.
 #[cfg(not(feature = "serde"))]

@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use errcodes_codegen::Code;
-use errcodes_codegen::kinds::{Kind, RetryAdvice};
 use errcodes_codegen::naming::{RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name};
+use errcodes_codegen::{ErrorKind, Retry};
 use heck::ToUpperCamelCase;
 
 use super::{RawRow, RawSection, Warning};
@@ -33,9 +33,9 @@ pub struct Entry {
     /// The message, byte for byte as documented.
     pub message: String,
     /// The suggested kind.
-    pub kind: Kind,
+    pub kind: ErrorKind,
     /// Retry advice, only when it differs from the kind's default.
-    pub retry: Option<RetryAdvice>,
+    pub retry: Option<Retry>,
     /// The description, with the notes of folded rows.
     pub description: Option<String>,
     /// The code is struck through.

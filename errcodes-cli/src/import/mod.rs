@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use annotate_snippets::Level;
 use errcodes_codegen::Envelope;
-use errcodes_codegen::kinds::Kind;
+use errcodes_codegen::ErrorKind;
 
 use crate::{ImportArgs, check, render};
 
@@ -200,7 +200,7 @@ pub fn import(text: &str, header: &Header) -> Result<Imported, ImportError> {
         other: enums
             .iter()
             .flat_map(|e| &e.entries)
-            .filter(|entry| entry.kind == Kind::OTHER)
+            .filter(|entry| entry.kind == ErrorKind::Other)
             .count(),
     })
 }

@@ -74,9 +74,9 @@ pub fn catalog(header: &Header, enums: &[Enum]) -> String {
             let _ = writeln!(out, "code = {}", code(&entry.code));
             let _ = writeln!(out, "name = {}", string(&entry.name));
             let _ = writeln!(out, "message = {}", string(&entry.message));
-            let _ = writeln!(out, "kind = {}", string(entry.kind.name()));
+            let _ = writeln!(out, "kind = {}", string(entry.kind.as_str()));
             if let Some(retry) = entry.retry {
-                let _ = writeln!(out, "retry = {}", string(retry.name()));
+                let _ = writeln!(out, "retry = {}", string(retry.as_str()));
             }
             if let Some(description) = &entry.description {
                 let _ = writeln!(out, "description = {}", string(description));

@@ -6,12 +6,24 @@
 //! the caller confirms it by comparing the stored code, so a code that is not listed can never
 //! match. Tables are byte strings so that even a 50,000-code catalog is one literal token.
 //!
-//! Every function here is mirrored in `errcodes-codegen/src/lookup.rs`;
-//! `tests/tests/test_engine_runtime_agree.rs` reads every kind of table the engine builds
-//! with these functions.
+//! The engine (`errcodes-codegen/src/lookup.rs`) builds the tables with [`mix`], [`str_key`]
+//! and [`int_key`] from here, and generated code reads them with [`Lookup::candidate`]: one
+//! definition of the hash on both sides. `tests/tests/test_engine_runtime_agree.rs` reads every
+//! kind of table the engine builds.
+//!
+//! ```
+//! use errcodes_core::lookup::{Lookup, int_key};
+//!
+//! // Codes 10, 11 and 13 at indices 0, 1 and 2: `table[code - 10]` holds index + 1.
+//! let lookup = Lookup::Dense { min: 10, width: 1, table: &[1, 2, 0, 3] };
+//! assert_eq!(lookup.candidate(int_key(13)), Some(2));
+//! assert_eq!(lookup.candidate(int_key(12)), None);
+//! assert_eq!(lookup.candidate(int_key(99)), None);
+//! ```
 
 /// How a generated enum finds the index of a code.
 #[derive(Debug, Clone, Copy)]
+#[allow(missing_docs)] // the fields are described on each variant
 pub enum Lookup {
     /// No entries.
     Empty,
@@ -41,6 +53,12 @@ pub enum Lookup {
 }
 
 /// A bijective 64-bit mixer: distinct keys stay distinct.
+///
+/// ```
+/// use errcodes_core::lookup::mix;
+///
+/// assert_ne!(mix(1, 7), mix(2, 7));
+/// ```
 #[inline(always)]
 pub const fn mix(key: u64, seed: u64) -> u64 {
     let x = (key ^ seed).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -48,6 +66,10 @@ pub const fn mix(key: u64, seed: u64) -> u64 {
 }
 
 /// The 64-bit key of a string code (FNV-1a over its bytes).
+///
+/// ```
+/// assert_eq!(errcodes_core::lookup::str_key(""), 0xCBF2_9CE4_8422_2325);
+/// ```
 #[inline]
 pub const fn str_key(code: &str) -> u64 {
     let bytes = code.as_bytes();
@@ -61,7 +83,11 @@ pub const fn str_key(code: &str) -> u64 {
     hash
 }
 
-/// The key of an integer code.
+/// The key of an integer code: its two's-complement bits.
+///
+/// ```
+/// assert_eq!(errcodes_core::lookup::int_key(-1), u64::MAX);
+/// ```
 #[inline(always)]
 pub const fn int_key(code: i64) -> u64 {
     code as u64
@@ -80,6 +106,12 @@ fn read(table: &[u8], width: usize, at: usize) -> usize {
 
 impl Lookup {
     /// The index a code with this key would have; the caller compares the code stored there.
+    ///
+    /// ```
+    /// use errcodes_core::lookup::Lookup;
+    ///
+    /// assert_eq!(Lookup::Empty.candidate(0), None);
+    /// ```
     #[inline(always)]
     pub fn candidate(&self, key: u64) -> Option<usize> {
         let stored = match *self {
