@@ -461,7 +461,6 @@ fn first_match(text: &str) -> Option<ErrorKind> {
         .map(|rule| {
             rule.kind
                 .parse::<ErrorKind>()
-                .ok()
                 .expect("rule kinds are valid kind names")
         })
 }
