@@ -12,9 +12,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 mod check;
 mod docs;
 mod import;
+mod kinds;
 mod lookup;
 mod output;
 mod render;
+#[cfg(test)]
+mod suggest_accuracy;
 mod suggest_kind;
 
 /// Exit code for a catalog or document with errors.

@@ -11,7 +11,7 @@
 //! (`insufficien*` matches `insufficient` and `insufficiency`) and `*` at its start lets the
 //! first word end another one (`*authoriz*` matches `unauthorized`).
 
-use errcodes_codegen::kinds::{Kind, RetryAdvice};
+use crate::kinds::{Kind, RetryAdvice};
 
 /// One rule: `kind` applies when, for each group of `all_of`, the text contains one of the
 /// group's phrases, and it contains none of `none_of`.

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use annotate_snippets::Level;
 use errcodes_codegen::Envelope;
-use errcodes_codegen::kinds::Kind;
+use crate::kinds::Kind;
 
 use crate::{ImportArgs, check, render};
 
