@@ -16,6 +16,7 @@ mod kinds;
 mod lookup;
 mod output;
 mod render;
+mod schema;
 #[cfg(test)]
 mod suggest_accuracy;
 mod suggest_kind;
@@ -72,6 +73,13 @@ enum Command {
     /// integer-coded enums and as the literal string in string-coded ones. Exits with 1 when no
     /// enum lists the code.
     Lookup(LookupArgs),
+    /// Print the JSON Schema of the catalog format (versions 1 and 2) on standard output.
+    ///
+    /// Editors with TOML language support (Taplo / Even Better TOML, tombi) follow a catalog's
+    /// first line `#:schema PATH-OR-URL` to it: completion, hints for every key, kind and retry
+    /// value, and errors as you type. The bundled catalogs point to the copy kept in the
+    /// repository, errcodes-catalogs/catalogs/catalog.schema.json.
+    Schema,
 }
 
 /// Arguments of `errcodes check`.
@@ -120,6 +128,12 @@ struct ImportArgs {
     /// Write the catalog to this file instead of standard output.
     #[arg(short, long, value_name = "OUT.toml")]
     output: Option<PathBuf>,
+
+    /// The JSON Schema for the catalog's first line `#:schema REF` (editor support); default:
+    /// the repository's copy by relative path when OUT.toml is inside a clone of errcodes,
+    /// else its URL.
+    #[arg(long, value_name = "REF")]
+    schema: Option<String>,
 }
 
 /// Arguments of `errcodes docs`.
@@ -150,5 +164,6 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&args, styled),
         Command::Docs(args) => docs::run(&args.file, styled),
         Command::Lookup(args) => lookup::run(&args.file, &args.code, styled),
+        Command::Schema => schema::run(),
     }
 }

@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use errcodes_codegen::Code;
 use crate::kinds::{Kind, RetryAdvice};
+use errcodes_codegen::Code;
 use errcodes_codegen::naming::{RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name};
 use heck::ToUpperCamelCase;
 

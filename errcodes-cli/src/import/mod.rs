@@ -10,9 +10,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::kinds::Kind;
 use annotate_snippets::Level;
 use errcodes_codegen::Envelope;
-use crate::kinds::Kind;
 
 use crate::{ImportArgs, check, render};
 
@@ -134,6 +134,8 @@ pub struct Header {
     pub envelope: Option<Envelope>,
     /// DOC's file name, for the generated-file comment.
     pub doc_name: String,
+    /// Where the `#:schema` first line points.
+    pub schema: String,
 }
 
 /// The result of an import, before and after writing.
@@ -273,12 +275,45 @@ fn header(args: &ImportArgs) -> Result<Header, ImportError> {
         title: non_empty("--title", &args.title)?,
         source: non_empty("--source", &args.source)?,
         envelope,
+        schema: match &args.schema {
+            Some(schema) => non_empty("--schema", &Some(schema.clone()))?.unwrap_or_default(),
+            None => schema_ref(args.output.as_deref()),
+        },
         doc_name: args
             .doc
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| args.doc.display().to_string()),
     })
+}
+
+/// The `#:schema` reference for a catalog written to `out`: a relative path to the
+/// repository's copy when `out` is inside a clone of errcodes (so it works offline and follows
+/// the clone's version), else the schema's URL.
+fn schema_ref(out: Option<&Path>) -> String {
+    let dir = out
+        .and_then(|out| out.parent())
+        .map(|dir| {
+            if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            }
+        })
+        .and_then(|dir| dir.canonicalize().ok());
+    let Some(dir) = dir else {
+        return crate::schema::url();
+    };
+    for (up, ancestor) in dir.ancestors().enumerate() {
+        if ancestor.join(crate::schema::REPO_PATH).is_file() {
+            let target = ancestor.join(crate::schema::REPO_PATH);
+            if target.parent() == Some(dir.as_path()) {
+                return "./catalog.schema.json".to_owned();
+            }
+            return format!("{}{}", "../".repeat(up), crate::schema::REPO_PATH);
+        }
+    }
+    crate::schema::url()
 }
 
 fn read_doc(path: &Path) -> Result<String, ImportError> {

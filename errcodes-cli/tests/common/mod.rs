@@ -46,9 +46,13 @@ pub fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
-/// The seed documents, beside the workspace (`../shared/seeds`).
+/// The seed documents, beside the workspace (`../shared/seeds`), or in the directory named by
+/// `ERRCODES_SEEDS` (a worktree has no `shared/` beside it).
 pub fn seed(name: &str) -> PathBuf {
-    workspace().join("../shared/seeds").join(name)
+    match std::env::var_os("ERRCODES_SEEDS") {
+        Some(dir) => PathBuf::from(dir).join(name),
+        None => workspace().join("../shared/seeds").join(name),
+    }
 }
 
 /// The MEXC seed (lines `CODE MESSAGE | EXPLANATION |`).
