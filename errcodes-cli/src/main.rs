@@ -125,6 +125,14 @@ struct ImportArgs {
     #[arg(long, value_name = "FIELD")]
     envelope_success: Option<String>,
 
+    /// Merge the page into this reviewed catalog instead of writing a new one: unchanged codes
+    /// keep everything (name, kind, retry, description, refinements, comments), new codes are
+    /// added with suggested kinds, changed messages are updated, codes gone from the page are
+    /// kept with `deprecated = true`; every change is listed. An unchanged page gives the file
+    /// back byte for byte. Write the result with -o (it may be CATALOG.toml itself).
+    #[arg(long, value_name = "CATALOG.toml")]
+    update: Option<PathBuf>,
+
     /// Write the catalog to this file instead of standard output.
     #[arg(short, long, value_name = "OUT.toml")]
     output: Option<PathBuf>,

@@ -20,6 +20,7 @@ pub mod assemble;
 pub mod inline;
 pub mod lines;
 pub mod markdown;
+pub mod update;
 pub mod write;
 
 /// The `--help` text of `errcodes import`: the rules, so that a user can predict the output.
@@ -151,6 +152,8 @@ pub struct Imported {
     pub entries: usize,
     /// How many entries were left at kind `other`.
     pub other: usize,
+    /// The enums the catalog was written from (what `--update` merges).
+    pub sections: Vec<assemble::Enum>,
 }
 
 /// Why an import failed.
@@ -204,12 +207,15 @@ pub fn import(text: &str, header: &Header) -> Result<Imported, ImportError> {
             .flat_map(|e| &e.entries)
             .filter(|entry| entry.kind == Kind::OTHER)
             .count(),
+        sections: enums,
     })
 }
 
-/// Whether `name` is a catalog name the engine accepts.
 /// `[catalog] name`: `--catalog`, else DOC's stem lower-cased with other characters as `_`.
-fn catalog_name(args: &ImportArgs) -> Result<String, ImportError> {
+fn catalog_name(args: &ImportArgs, reviewed: Option<String>) -> Result<String, ImportError> {
+    if let (None, Some(name)) = (&args.catalog, reviewed) {
+        return Ok(name);
+    }
     if let Some(name) = &args.catalog {
         return if errcodes_codegen::naming::is_catalog_name(name) {
             Ok(name.clone())
@@ -245,7 +251,7 @@ fn catalog_name(args: &ImportArgs) -> Result<String, ImportError> {
 }
 
 /// Builds the header from the command line.
-fn header(args: &ImportArgs) -> Result<Header, ImportError> {
+fn header(args: &ImportArgs, reviewed_name: Option<String>) -> Result<Header, ImportError> {
     let envelope = (args.envelope_code.is_some()
         || args.envelope_message.is_some()
         || args.envelope_success.is_some())
@@ -271,7 +277,7 @@ fn header(args: &ImportArgs) -> Result<Header, ImportError> {
         non_empty(flag, value)?;
     }
     Ok(Header {
-        name: catalog_name(args)?,
+        name: catalog_name(args, reviewed_name)?,
         title: non_empty("--title", &args.title)?,
         source: non_empty("--source", &args.source)?,
         envelope,
@@ -316,6 +322,16 @@ fn schema_ref(out: Option<&Path>) -> String {
     crate::schema::url()
 }
 
+/// The reviewed catalog of `--update`.
+fn read_reviewed(path: &Path) -> Result<String, ImportError> {
+    std::fs::read_to_string(path).map_err(|error| {
+        ImportError::Usage(format!(
+            "cannot read the catalog to update, {}: {error}; give the path of a catalog .toml",
+            path.display()
+        ))
+    })
+}
+
 fn read_doc(path: &Path) -> Result<String, ImportError> {
     let bytes = std::fs::read(path).map_err(|error| {
         ImportError::Document(format!(
@@ -347,14 +363,37 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
         eprintln!("{}", render::message(Level::ERROR, &text, None, styled));
         ExitCode::from(code)
     };
-    let header = match header(args) {
+    let reviewed = match &args.update {
+        Some(path) => match read_reviewed(path) {
+            Ok(text) => Some((path, text)),
+            Err(error) => return fail(error),
+        },
+        None => None,
+    };
+    // Enum names are made from the catalog's name: an update uses the reviewed one's.
+    let reviewed_name = reviewed
+        .as_ref()
+        .map(|(_, text)| errcodes_codegen::check(text).catalog.name)
+        .filter(|name| !name.is_empty());
+    let header = match header(args, reviewed_name) {
         Ok(header) => header,
         Err(error) => return fail(error),
     };
-    let imported = match read_doc(&args.doc).and_then(|text| import(&text, &header)) {
+    let mut imported = match read_doc(&args.doc).and_then(|text| import(&text, &header)) {
         Ok(imported) => imported,
         Err(error) => return fail(error),
     };
+    let mut changes = None;
+    if let Some((path, text)) = &reviewed {
+        let file = path.display().to_string();
+        match update::merge(text, &imported.sections, &file) {
+            Ok(merged) => {
+                imported.toml = merged.toml;
+                changes = Some((file, merged.changes));
+            }
+            Err(problem) => return fail(ImportError::Document(problem)),
+        }
+    }
     let shown = args.doc.display().to_string();
     for warning in &imported.warnings {
         eprintln!("{shown}:{}: warning: {}", warning.line, warning.message);
@@ -362,9 +401,24 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
 
     // The promise of this command: what it writes passes `errcodes check`. A failure here is a
     // bug in the importer, reported with the engine's own diagnostics.
+    // With --update, only errors the reviewed catalog did not already have count: it may
+    // carry keys of a newer format than this engine reads (v2 refinements).
+    let known: std::collections::HashSet<String> = reviewed
+        .as_ref()
+        .map(|(_, text)| {
+            errcodes_codegen::check(text)
+                .errors()
+                .map(|d| d.message.clone())
+                .collect()
+        })
+        .unwrap_or_default();
     let checked = errcodes_codegen::check(&imported.toml);
-    if !checked.is_valid() {
-        for diagnostic in checked.errors() {
+    let new_errors: Vec<_> = checked
+        .errors()
+        .filter(|d| !known.contains(&d.message))
+        .collect();
+    if !new_errors.is_empty() {
+        for diagnostic in new_errors {
             eprintln!(
                 "{}",
                 render::diagnostic(diagnostic, &imported.toml, "<imported catalog>", styled)
@@ -389,6 +443,30 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
     };
     if let Err(error) = written {
         return fail(error);
+    }
+    if let Some((file, changes)) = changes {
+        for change in &changes {
+            eprintln!("  {change}");
+        }
+        let count = |f: fn(&update::Change) -> bool| changes.iter().filter(|c| f(c)).count();
+        eprintln!(
+            "updated {file} from {shown}: {} added, {} changed, {} removed (kept as deprecated), {} other changes; {}",
+            count(|c| matches!(c, update::Change::Added { .. })),
+            count(|c| matches!(c, update::Change::Changed { .. })),
+            count(|c| matches!(c, update::Change::Removed { .. })),
+            count(|c| !matches!(
+                c,
+                update::Change::Added { .. }
+                    | update::Change::Changed { .. }
+                    | update::Change::Removed { .. }
+            )),
+            if changes.is_empty() {
+                "the catalog is unchanged"
+            } else {
+                "review the added entries' kinds"
+            },
+        );
+        return ExitCode::SUCCESS;
     }
     eprintln!(
         "imported {} from {shown}: {} in {}, {}, {} left at kind `other` (review the suggested kinds)",
