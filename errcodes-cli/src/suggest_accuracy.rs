@@ -26,6 +26,14 @@ pub fn measure(text: &str) -> (usize, usize) {
         all += 1;
         if suggested == entry.kind {
             equal += 1;
+        } else if std::env::var_os("ERRCODES_SHOW_MISSES").is_some() {
+            println!(
+                "miss: {} -> {} (reviewed {}): {}",
+                entry.message,
+                suggested.name(),
+                entry.kind.name(),
+                entry.description.as_deref().unwrap_or("")
+            );
         }
     }
     (equal, all)
@@ -41,13 +49,14 @@ mod tests {
     use super::*;
 
     /// The share of equal suggestions each catalog must keep, in per mille (measured with
-    /// the rules of this commit, rounded down).
+    /// the rules of this commit, rounded down). Before the rules of issue #12: kraken 69.0%,
+    /// mexc 81.9%, mixpay 81.4%, okx 55.9%, stripe 59.0% (59.7% overall).
     const FLOORS: &[(&str, usize)] = &[
-        ("kraken", 690),
-        ("mexc", 819),
-        ("mixpay", 814),
-        ("okx", 559),
-        ("stripe", 589),
+        ("kraken", 738),
+        ("mexc", 829),
+        ("mixpay", 800),
+        ("okx", 609),
+        ("stripe", 583),
     ];
 
     #[test]
