@@ -59,7 +59,7 @@ enum Command {
     /// left at kind `other`, are printed but do not fail. Exits with 1 when any file has errors.
     Check(CheckArgs),
     /// Turn an error-code documentation page into a catalog.
-    #[command(long_about = import::LONG_ABOUT)]
+    #[command(long_about = import::long_about())]
     Import(ImportArgs),
     /// Render a catalog as a markdown reference page on standard output.
     ///

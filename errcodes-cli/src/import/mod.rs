@@ -23,17 +23,33 @@ pub mod markdown;
 pub mod update;
 pub mod write;
 
-/// The `--help` text of `errcodes import`: the rules, so that a user can predict the output.
-pub const LONG_ABOUT: &str = "\
+/// The `--help` text of `errcodes import`: the rules, so that a user can predict the output,
+/// with every accepted column name (read from the lists the parser uses).
+pub fn long_about() -> String {
+    let names = |list: &[&str]| list.join(", ");
+    LONG_ABOUT
+        .replace("{CODE}", &names(markdown::CODE_HEADERS))
+        .replace("{MESSAGE}", &names(markdown::MESSAGE_HEADERS))
+        .replace("{DESCRIPTION}", &names(markdown::DESCRIPTION_HEADERS))
+        .replace("{NAME}", &names(markdown::NAME_HEADERS))
+}
+
+const LONG_ABOUT: &str = "\
 Turn an error-code documentation page into a catalog (TOML, on standard output unless -o).
 
 FORMATS
-  Markdown pipe tables: a header row with a Code column (Code, Error Code, Status Code) and a
-  Message column (Message, Error Message, Msg, Reason Text) or a Description column
-  (Description, Explanation, Additional Info); also an optional Name column. With a Message
-  column, a Description column becomes each entry's `description`; without one, it is the
-  message. Other columns (HTTP Status...) are ignored. Each heading that holds tables becomes
-  one [[enum]]; tables before any heading form one more.
+  Markdown pipe tables: a header row with a Code column and a Message or Description column,
+  and optionally a Name column. Column names accepted (case, `_`, `-`, markup ignored):
+    code:        {CODE}
+    message:     {MESSAGE}
+    description: {DESCRIPTION}
+    name:        {NAME}
+  With a Message column, a Description column becomes each entry's `description`; without
+  one, it is the message. Other columns (HTTP Status...) are ignored. When the header and the
+  cells disagree (the Code column holds sentences, the Message column holds codes), the cells
+  win, with a warning. Each heading that holds tables becomes one [[enum]], and so does a
+  bullet item (`- Futures related`) or an all-bold line right before a table; anchor marks
+  (`[#](#x)`, `{#x}`) are dropped from headings. Tables before any title form one more.
   Lines `CODE MESSAGE | EXPLANATION |`, one code per line (the explanation becomes the
   `description`). A new section starts where the code decreases and the increasing run
   starting there repeats a code of the current section (a restarted numbering).
@@ -44,7 +60,9 @@ CLEANING
   separator rows and repeated header rows are skipped. Messages are otherwise byte for byte.
 
 CODES
-  A section's codes are integers when every one is a plain i64, otherwise strings. A code
+  A section's codes are integers when every one is a plain i64, otherwise strings; a stray
+  row (at most one in ten, e.g. `0 or absent`) in a table of integer codes is skipped with a
+  warning naming its line instead of turning every code into a string. A code
   repeated in one section keeps its first row; the later rows' messages are added to its
   description, with a warning (both line numbers). A sub-code CODE_N (OKX's 51004_1101) in an
   integer section is another occurrence of CODE, folded the same way. A row without a message
