@@ -15,6 +15,9 @@ mod import;
 mod lookup;
 mod output;
 mod render;
+mod schema;
+#[cfg(test)]
+mod suggest_accuracy;
 mod suggest_kind;
 
 /// Exit code for a catalog or document with errors.
@@ -55,7 +58,7 @@ enum Command {
     /// left at kind `other`, are printed but do not fail. Exits with 1 when any file has errors.
     Check(CheckArgs),
     /// Turn an error-code documentation page into a catalog.
-    #[command(long_about = import::LONG_ABOUT)]
+    #[command(long_about = import::long_about())]
     Import(ImportArgs),
     /// Render a catalog as a markdown reference page on standard output.
     ///
@@ -69,6 +72,13 @@ enum Command {
     /// integer-coded enums and as the literal string in string-coded ones. Exits with 1 when no
     /// enum lists the code.
     Lookup(LookupArgs),
+    /// Print the JSON Schema of the catalog format (versions 1 and 2) on standard output.
+    ///
+    /// Editors with TOML language support (Taplo / Even Better TOML, tombi) follow a catalog's
+    /// first line `#:schema PATH-OR-URL` to it: completion, hints for every key, kind and retry
+    /// value, and errors as you type. The bundled catalogs point to the copy kept in the
+    /// repository, errcodes-catalogs/catalogs/catalog.schema.json.
+    Schema,
 }
 
 /// Arguments of `errcodes check`.
@@ -114,9 +124,23 @@ struct ImportArgs {
     #[arg(long, value_name = "FIELD")]
     envelope_success: Option<String>,
 
+    /// Merge the page into this reviewed catalog instead of writing a new one: unchanged codes
+    /// keep everything (name, kind, retry, description, refinements, comments), new codes are
+    /// added with suggested kinds, changed messages are updated, codes gone from the page are
+    /// kept with `deprecated = true`; every change is listed. An unchanged page gives the file
+    /// back byte for byte. Write the result with -o (it may be CATALOG.toml itself).
+    #[arg(long, value_name = "CATALOG.toml")]
+    update: Option<PathBuf>,
+
     /// Write the catalog to this file instead of standard output.
     #[arg(short, long, value_name = "OUT.toml")]
     output: Option<PathBuf>,
+
+    /// The JSON Schema for the catalog's first line `#:schema REF` (editor support); default:
+    /// the repository's copy by relative path when OUT.toml is inside a clone of errcodes,
+    /// else its URL.
+    #[arg(long, value_name = "REF")]
+    schema: Option<String>,
 }
 
 /// Arguments of `errcodes docs`.
@@ -147,5 +171,6 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&args, styled),
         Command::Docs(args) => docs::run(&args.file, styled),
         Command::Lookup(args) => lookup::run(&args.file, &args.code, styled),
+        Command::Schema => schema::run(),
     }
 }

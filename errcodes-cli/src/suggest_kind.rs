@@ -51,6 +51,8 @@ const ORDER_VALUES: &[&str] = &[
     "position*",
     "lot*",
     "notional",
+    "withdraw*",
+    "transfer*",
 ];
 
 /// The kind rules, most specific first; the first rule that matches gives the kind.
@@ -67,6 +69,27 @@ pub const RULES: &[Rule] = &[
             "frequent*",
             "throttl*",
         ]],
+    ),
+    // A key that works but may not do this: a permission, before any API-key rule.
+    any(
+        "permission_denied",
+        &[
+            &["api key*", "apikey*", "key"],
+            &["read only", "permission*", "not permitted"],
+        ],
+    )
+    .except(&[
+        "permission does not exist",
+        "permission not exist",
+        "invalid permission*",
+    ]),
+    // "Too many orders. Try again later.": a count that waiting resets is a rate limit.
+    any(
+        "rate_limited",
+        &[
+            &["too many"],
+            &["try again later", "retry later", "slow down", "wait"],
+        ],
     ),
     any(
         "authentication",
@@ -103,11 +126,50 @@ pub const RULES: &[Rule] = &[
                 "not valid",
                 "does not exist",
                 "doesn t exist",
+                "not exist",
+                "not exists",
+                "not found",
                 "not match",
                 "mismatch",
             ],
         ],
     ),
+    // The request collides with the state of orders or positions: a conflict, whatever word
+    // forbids it ("Operation forbidden with pending orders", "You have BTC open orders").
+    any(
+        "conflict",
+        &[&[
+            "pending order*",
+            "open order*",
+            "open position*",
+            "pending close order*",
+            "has been triggered",
+            "partially triggered",
+            "has been canceled",
+            "has been cancelled",
+            "has been completed",
+            "has been filled",
+            "already filled",
+            "already canceled",
+            "already cancelled",
+            "cancel these orders",
+            "close these positions",
+            "cancel all pending",
+        ]],
+    )
+    // A cap on how many orders may be open is a trading rule; missing orders are not found.
+    .except(&[
+        "insufficien*",
+        "exceed*",
+        "more than",
+        "limit",
+        "limits",
+        "don t have",
+        "do not have",
+        "does not exist",
+        "not exist",
+        "at the same time",
+    ]),
     any(
         "invalid_timestamp",
         &[&[
@@ -133,6 +195,11 @@ pub const RULES: &[Rule] = &[
             "ips",
             "access denied",
             "forbidden",
+            "prohibit*",
+            "ineligible",
+            "not eligible",
+            "not permitted",
+            "read only",
         ]],
     ),
     any(
@@ -164,6 +231,23 @@ pub const RULES: &[Rule] = &[
         ]],
     ),
     any(
+        "account_restricted",
+        &[
+            &["account", "accounts", "user", "users"],
+            &[
+                "locked",
+                "lock",
+                "closed",
+                "deactivated",
+                "unconfirmed",
+                "unverified",
+                "not verified",
+                "suspended",
+            ],
+        ],
+    )
+    .except(&["sub account does not", "position*", "bank account"]),
+    any(
         "insufficient_funds",
         &[&[
             "insufficien*",
@@ -174,16 +258,78 @@ pub const RULES: &[Rule] = &[
             "oversold",
         ]],
     ),
+    // A limit on orders names the market it applies to ("Too many orders in one currency
+    // pair", "The total amount per order for this pair has reached the upper limit"): the
+    // limit decides, so these come before the symbol rules.
+    any(
+        "invalid_order",
+        &[
+            ORDER_VALUES,
+            &[
+                "too many",
+                "upper limit",
+                "lower limit",
+                "limit exceeded",
+                "limit reached",
+                "reached the limit",
+                "reached the upper limit",
+                "exceed*",
+                "out of range",
+                "out of the available range",
+                "the range of",
+                "more than",
+                "up to",
+                "at most",
+            ],
+        ],
+    )
+    .except(&["try again later"]),
+    // The symbol (pair, instrument) is what is wrong, not merely mentioned.
+    any(
+        "invalid_symbol",
+        &[
+            &["symbol", "symbols", "instrument*", "pair", "pairs"],
+            &[
+                "invalid",
+                "bad",
+                "unknown",
+                "wrong",
+                "incorrect",
+                "illegal",
+                "not exist",
+                "not exists",
+                "does not exist",
+                "doesn t exist",
+                "not found",
+                "not supported",
+                "unsupported",
+                "not support",
+                "not tradable",
+                "not trading",
+                "not listed",
+                "not yet listed",
+                "delisted",
+                "doesn t support",
+                "don t support",
+                "isn t supported",
+                "not match",
+                "doesn t match",
+                "does not match",
+                "mismatch",
+                "not open",
+                "offline",
+            ],
+        ],
+    ),
     any(
         "invalid_symbol",
         &[&[
-            "symbol",
-            "symbols",
-            "instrument*",
-            "pair",
-            "pairs",
             "unsupported currency",
             "quote asset",
+            "instrument id",
+            "inst id",
+            "invalid pair",
+            "unknown asset pair",
         ]],
     ),
     // "currency does not exist", "the current payment currency is not available".
@@ -201,6 +347,10 @@ pub const RULES: &[Rule] = &[
                 "not available",
                 "removed",
                 "cannot be used",
+                "invalid",
+                "unknown",
+                "wrong",
+                "incorrect",
             ],
         ],
     ),
@@ -304,6 +454,9 @@ pub const RULES: &[Rule] = &[
             "out of service",
             "disabled",
             "offline",
+            "suspended",
+            "being settled",
+            "under delivery",
         ]],
     ),
     any(
@@ -593,6 +746,26 @@ mod tests {
             ("Parameter error.", "invalid_request"),
             ("operation not allowed", "invalid_request"),
             ("transfer in failed", "other"),
+            // The recurring mistakes of issue #12, each fixed by a rule that generalises.
+            ("API key not exists", "authentication"),
+            ("Too many orders in one currency pair", "invalid_order"),
+            (
+                "The total amount per order for this pair has reached the upper limit.",
+                "invalid_order",
+            ),
+            ("Operation forbidden with pending orders", "conflict"),
+            (
+                "You have BTC-USDT open orders. Cancel these orders and try again",
+                "conflict",
+            ),
+            ("Invalid currency", "invalid_symbol"),
+            ("Account is locked", "account_restricted"),
+            ("API key is read-only", "permission_denied"),
+            ("Withdrawal limit exceeded", "invalid_order"),
+            // ... without breaking their neighbours.
+            ("Order does not exist", "not_found"),
+            ("Too many orders. Try again later.", "rate_limited"),
+            ("Trading pair BTC-USDT already exists", "conflict"),
         ];
         for (text, expected) in cases {
             assert_eq!(kind(text), expected, "{text}");
@@ -637,7 +810,7 @@ mod tests {
         );
         // A name that says nothing leaves the message to decide.
         assert_eq!(
-            suggest(Some("account_closed"), "Insufficient funds", None).as_str(),
+            suggest(Some("generic_failure"), "Insufficient funds", None).as_str(),
             "insufficient_funds"
         );
     }

@@ -12,6 +12,9 @@ use std::path::PathBuf;
 
 use common::{errcodes, mexc_seed, mixpay_seed, valid, workspace};
 
+/// The `#:schema` of the golden files: the repository's copy, from `tests/imported/`.
+const SCHEMA: &str = "../../errcodes-catalogs/catalogs/catalog.schema.json";
+
 /// One golden file: its name, the document, and the extra `errcodes import` arguments.
 struct Golden {
     name: &'static str,
@@ -84,6 +87,7 @@ fn imported_catalogs_match_their_golden_files() {
     for golden in goldens() {
         let mut args = vec!["import".into(), golden.doc.clone().into_os_string()];
         args.extend(golden.args.iter().map(Into::into));
+        args.extend(["--schema".into(), SCHEMA.into()]);
         let run = errcodes(&args);
         assert_eq!(run.code, 0, "{}: {}", golden.name, run.stderr);
 

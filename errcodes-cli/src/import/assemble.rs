@@ -196,8 +196,36 @@ struct Draft {
     notes: Vec<String>,
 }
 
+/// A few rows whose code is not an integer in a section of integer codes (`| 0 or absent | |
+/// Success |`) are left out with a warning naming their line, instead of making every code
+/// of the section a string.
+fn drop_stray_rows(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
+    let integer = |r: &RawRow| canonical_int(&r.code).is_some() || subcode_base(&r.code).is_some();
+    let strays = rows.iter().filter(|r| !integer(r)).count();
+    // At most one row in ten (one in any table), and at least four integer codes to judge by.
+    if strays == 0 || rows.len() - strays < 4 || strays > (rows.len() / 10).max(1) {
+        return rows;
+    }
+    rows.into_iter()
+        .filter(|row| {
+            let keep = integer(row);
+            if !keep {
+                warnings.push(Warning::new(
+                    row.line,
+                    format!(
+                        "row skipped: its code `{}` is not an integer like the other codes of `{enum_name}`; add it by hand if the API sends it",
+                        row.code
+                    ),
+                ));
+            }
+            keep
+        })
+        .collect()
+}
+
 /// Builds the entries of one enum.
 fn entries(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> Vec<Entry> {
+    let rows = drop_stray_rows(enum_name, rows, warnings);
     let typed = type_codes(&rows);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut first: HashMap<Code, usize> = HashMap::new();

@@ -10,7 +10,7 @@ use super::inline::{Inline, clean};
 use super::{Page, RawRow, RawSection, Warning};
 
 /// Header texts of the code column, preferred first.
-const CODE_HEADERS: &[&str] = &[
+pub const CODE_HEADERS: &[&str] = &[
     "code",
     "error code",
     "codes",
@@ -21,10 +21,18 @@ const CODE_HEADERS: &[&str] = &[
     "return code",
     "response code",
     "status code",
+    "label",
+    "error label",
+    "error key",
 ];
 /// Header texts of the message column.
-const MESSAGE_HEADERS: &[&str] = &[
+pub const MESSAGE_HEADERS: &[&str] = &[
     "message",
+    "short message",
+    "api message",
+    "response message",
+    "returned message",
+    "error text",
     "error message",
     "msg",
     "error msg",
@@ -33,7 +41,7 @@ const MESSAGE_HEADERS: &[&str] = &[
     "reason",
 ];
 /// Header texts of description columns (the message when there is no message column).
-const DESCRIPTION_HEADERS: &[&str] = &[
+pub const DESCRIPTION_HEADERS: &[&str] = &[
     "description",
     "error description",
     "explanation",
@@ -52,7 +60,7 @@ const DESCRIPTION_HEADERS: &[&str] = &[
     "cause",
 ];
 /// Header texts of the variant-name column.
-const NAME_HEADERS: &[&str] = &["name", "error name", "enum", "constant", "identifier"];
+pub const NAME_HEADERS: &[&str] = &["name", "error name", "enum", "constant", "identifier"];
 
 /// Where each field is in a table's rows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,8 +92,13 @@ pub fn parse(text: &str, warnings: &mut Vec<Warning>) -> Page {
             i = skip_comment(&lines, i);
             continue;
         }
-        if let Some((level, text)) = parse_heading(line) {
-            let text = clean(text).text;
+        let title = parse_heading(line).or_else(|| {
+            section_title(line)
+                .filter(|_| next_starts_table(&lines, i + 1))
+                .map(|text| (7, text))
+        });
+        if let Some((level, text)) = title {
+            let text = without_anchors(&clean(text).text);
             if level == 1 && page.title.is_none() && !text.is_empty() {
                 page.title = Some(text.clone());
             }
@@ -117,6 +130,47 @@ pub fn parse(text: &str, warnings: &mut Vec<Warning>) -> Page {
         i += 1;
     }
     page
+}
+
+/// A bullet item (`- Futures related`) or a paragraph that is all bold (`**Futures**`): pages
+/// that title their sections this way instead of with headings. Only counts right before a
+/// table (checked by the caller).
+fn section_title(line: &str) -> Option<&str> {
+    let trimmed = line.trim();
+    if trimmed.contains('|') {
+        return None;
+    }
+    let bullet = trimmed
+        .strip_prefix(['-', '*', '+'])
+        .filter(|rest| rest.starts_with([' ', '\t']))
+        .map(str::trim);
+    let bold = trimmed
+        .trim_end_matches(':')
+        .strip_prefix("**")
+        .and_then(|rest| rest.strip_suffix("**"))
+        .filter(|inner| !inner.contains("**"));
+    bullet.or(bold).filter(|text| !text.is_empty())
+}
+
+/// Whether the next non-blank line from `from` starts a pipe table.
+fn next_starts_table(lines: &[&str], from: usize) -> bool {
+    let Some(at) = (from..lines.len()).find(|&j| !lines[j].trim().is_empty()) else {
+        return false;
+    };
+    lines[at].contains('|') && lines.get(at + 1).is_some_and(|next| is_separator(next))
+}
+
+/// A heading's text without the anchor marks that docs generators add (`[#](#label-list)`
+/// leaves `#`, `¶`, `{#label-list}`).
+fn without_anchors(text: &str) -> String {
+    let mut text = text.trim();
+    if let Some(open) = text.rfind(" {#")
+        && text.ends_with('}')
+    {
+        text = &text[..open];
+    }
+    text.trim_matches(|c: char| c == '#' || c == '¶' || c == '🔗' || c.is_whitespace())
+        .to_owned()
 }
 
 fn skip_front_matter(lines: &[&str]) -> usize {
@@ -345,6 +399,9 @@ fn table(lines: &[&str], start: usize, warnings: &mut Vec<Warning>) -> (Vec<RawR
             description: (!description.is_empty()).then(|| description.join("\n")),
         });
     }
+    if columns.is_ok() {
+        trust_content(&mut rows, start + 1, warnings);
+    }
     match columns {
         Err(why) => warnings.push(Warning::new(
             start + 1,
@@ -363,6 +420,41 @@ fn table(lines: &[&str], start: usize, warnings: &mut Vec<Warning>) -> (Vec<RawR
         Ok(_) => {}
     }
     (rows, i)
+}
+
+/// Whether a cell reads like a code: one token of letters, digits and `_ : . -`, or an integer.
+fn looks_like_code(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && !text.contains(char::is_whitespace)
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-'))
+}
+
+/// When the header's code column holds text and its message column holds codes (a header
+/// row written over the wrong columns), the content is trusted: the two are swapped, with a
+/// warning at the header line.
+fn trust_content(rows: &mut [RawRow], header_line: usize, warnings: &mut Vec<Warning>) {
+    if rows.is_empty() {
+        return;
+    }
+    let share =
+        |f: &dyn Fn(&RawRow) -> bool| rows.iter().filter(|r| f(r)).count() * 100 / rows.len();
+    let codes_look_like_codes = share(&|r| looks_like_code(&r.code));
+    let messages_look_like_codes = share(&|r| looks_like_code(&r.message));
+    if codes_look_like_codes < 50 && messages_look_like_codes >= 80 {
+        for row in rows.iter_mut() {
+            std::mem::swap(&mut row.code, &mut row.message);
+        }
+        warnings.push(Warning::new(
+            header_line,
+            format!(
+                "the header names the code and message columns the other way round: {messages_look_like_codes}% of the Message column's cells look like codes and {}% of the Code column's do not; reading them by their content",
+                100 - codes_look_like_codes
+            ),
+        ));
+    }
 }
 
 #[cfg(test)]

@@ -20,19 +20,36 @@ pub mod assemble;
 pub mod inline;
 pub mod lines;
 pub mod markdown;
+pub mod update;
 pub mod write;
 
-/// The `--help` text of `errcodes import`: the rules, so that a user can predict the output.
-pub const LONG_ABOUT: &str = "\
+/// The `--help` text of `errcodes import`: the rules, so that a user can predict the output,
+/// with every accepted column name (read from the lists the parser uses).
+pub fn long_about() -> String {
+    let names = |list: &[&str]| list.join(", ");
+    LONG_ABOUT
+        .replace("{CODE}", &names(markdown::CODE_HEADERS))
+        .replace("{MESSAGE}", &names(markdown::MESSAGE_HEADERS))
+        .replace("{DESCRIPTION}", &names(markdown::DESCRIPTION_HEADERS))
+        .replace("{NAME}", &names(markdown::NAME_HEADERS))
+}
+
+const LONG_ABOUT: &str = "\
 Turn an error-code documentation page into a catalog (TOML, on standard output unless -o).
 
 FORMATS
-  Markdown pipe tables: a header row with a Code column (Code, Error Code, Status Code) and a
-  Message column (Message, Error Message, Msg, Reason Text) or a Description column
-  (Description, Explanation, Additional Info); also an optional Name column. With a Message
-  column, a Description column becomes each entry's `description`; without one, it is the
-  message. Other columns (HTTP Status...) are ignored. Each heading that holds tables becomes
-  one [[enum]]; tables before any heading form one more.
+  Markdown pipe tables: a header row with a Code column and a Message or Description column,
+  and optionally a Name column. Column names accepted (case, `_`, `-`, markup ignored):
+    code:        {CODE}
+    message:     {MESSAGE}
+    description: {DESCRIPTION}
+    name:        {NAME}
+  With a Message column, a Description column becomes each entry's `description`; without
+  one, it is the message. Other columns (HTTP Status...) are ignored. When the header and the
+  cells disagree (the Code column holds sentences, the Message column holds codes), the cells
+  win, with a warning. Each heading that holds tables becomes one [[enum]], and so does a
+  bullet item (`- Futures related`) or an all-bold line right before a table; anchor marks
+  (`[#](#x)`, `{#x}`) are dropped from headings. Tables before any title form one more.
   Lines `CODE MESSAGE | EXPLANATION |`, one code per line (the explanation becomes the
   `description`). A new section starts where the code decreases and the increasing run
   starting there repeats a code of the current section (a restarted numbering).
@@ -43,7 +60,9 @@ CLEANING
   separator rows and repeated header rows are skipped. Messages are otherwise byte for byte.
 
 CODES
-  A section's codes are integers when every one is a plain i64, otherwise strings. A code
+  A section's codes are integers when every one is a plain i64, otherwise strings; a stray
+  row (at most one in ten, e.g. `0 or absent`) in a table of integer codes is skipped with a
+  warning naming its line instead of turning every code into a string. A code
   repeated in one section keeps its first row; the later rows' messages are added to its
   description, with a warning (both line numbers). A sub-code CODE_N (OKX's 51004_1101) in an
   integer section is another occurrence of CODE, folded the same way. A row without a message
@@ -134,6 +153,8 @@ pub struct Header {
     pub envelope: Option<Envelope>,
     /// DOC's file name, for the generated-file comment.
     pub doc_name: String,
+    /// Where the `#:schema` first line points.
+    pub schema: String,
 }
 
 /// The result of an import, before and after writing.
@@ -149,6 +170,8 @@ pub struct Imported {
     pub entries: usize,
     /// How many entries were left at kind `other`.
     pub other: usize,
+    /// The enums the catalog was written from (what `--update` merges).
+    pub sections: Vec<assemble::Enum>,
 }
 
 /// Why an import failed.
@@ -202,12 +225,15 @@ pub fn import(text: &str, header: &Header) -> Result<Imported, ImportError> {
             .flat_map(|e| &e.entries)
             .filter(|entry| entry.kind == ErrorKind::Other)
             .count(),
+        sections: enums,
     })
 }
 
-/// Whether `name` is a catalog name the engine accepts.
 /// `[catalog] name`: `--catalog`, else DOC's stem lower-cased with other characters as `_`.
-fn catalog_name(args: &ImportArgs) -> Result<String, ImportError> {
+fn catalog_name(args: &ImportArgs, reviewed: Option<String>) -> Result<String, ImportError> {
+    if let (None, Some(name)) = (&args.catalog, reviewed) {
+        return Ok(name);
+    }
     if let Some(name) = &args.catalog {
         return if errcodes_codegen::naming::is_catalog_name(name) {
             Ok(name.clone())
@@ -243,7 +269,7 @@ fn catalog_name(args: &ImportArgs) -> Result<String, ImportError> {
 }
 
 /// Builds the header from the command line.
-fn header(args: &ImportArgs) -> Result<Header, ImportError> {
+fn header(args: &ImportArgs, reviewed_name: Option<String>) -> Result<Header, ImportError> {
     let envelope = (args.envelope_code.is_some()
         || args.envelope_message.is_some()
         || args.envelope_success.is_some())
@@ -269,15 +295,58 @@ fn header(args: &ImportArgs) -> Result<Header, ImportError> {
         non_empty(flag, value)?;
     }
     Ok(Header {
-        name: catalog_name(args)?,
+        name: catalog_name(args, reviewed_name)?,
         title: non_empty("--title", &args.title)?,
         source: non_empty("--source", &args.source)?,
         envelope,
+        schema: match &args.schema {
+            Some(schema) => non_empty("--schema", &Some(schema.clone()))?.unwrap_or_default(),
+            None => schema_ref(args.output.as_deref()),
+        },
         doc_name: args
             .doc
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| args.doc.display().to_string()),
+    })
+}
+
+/// The `#:schema` reference for a catalog written to `out`: a relative path to the
+/// repository's copy when `out` is inside a clone of errcodes (so it works offline and follows
+/// the clone's version), else the schema's URL.
+fn schema_ref(out: Option<&Path>) -> String {
+    let dir = out
+        .and_then(|out| out.parent())
+        .map(|dir| {
+            if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            }
+        })
+        .and_then(|dir| dir.canonicalize().ok());
+    let Some(dir) = dir else {
+        return crate::schema::url();
+    };
+    for (up, ancestor) in dir.ancestors().enumerate() {
+        if ancestor.join(crate::schema::REPO_PATH).is_file() {
+            let target = ancestor.join(crate::schema::REPO_PATH);
+            if target.parent() == Some(dir.as_path()) {
+                return "./catalog.schema.json".to_owned();
+            }
+            return format!("{}{}", "../".repeat(up), crate::schema::REPO_PATH);
+        }
+    }
+    crate::schema::url()
+}
+
+/// The reviewed catalog of `--update`.
+fn read_reviewed(path: &Path) -> Result<String, ImportError> {
+    std::fs::read_to_string(path).map_err(|error| {
+        ImportError::Usage(format!(
+            "cannot read the catalog to update, {}: {error}; give the path of a catalog .toml",
+            path.display()
+        ))
     })
 }
 
@@ -312,14 +381,37 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
         eprintln!("{}", render::message(Level::ERROR, &text, None, styled));
         ExitCode::from(code)
     };
-    let header = match header(args) {
+    let reviewed = match &args.update {
+        Some(path) => match read_reviewed(path) {
+            Ok(text) => Some((path, text)),
+            Err(error) => return fail(error),
+        },
+        None => None,
+    };
+    // Enum names are made from the catalog's name: an update uses the reviewed one's.
+    let reviewed_name = reviewed
+        .as_ref()
+        .map(|(_, text)| errcodes_codegen::check(text).catalog.name)
+        .filter(|name| !name.is_empty());
+    let header = match header(args, reviewed_name) {
         Ok(header) => header,
         Err(error) => return fail(error),
     };
-    let imported = match read_doc(&args.doc).and_then(|text| import(&text, &header)) {
+    let mut imported = match read_doc(&args.doc).and_then(|text| import(&text, &header)) {
         Ok(imported) => imported,
         Err(error) => return fail(error),
     };
+    let mut changes = None;
+    if let Some((path, text)) = &reviewed {
+        let file = path.display().to_string();
+        match update::merge(text, &imported.sections, &file) {
+            Ok(merged) => {
+                imported.toml = merged.toml;
+                changes = Some((file, merged.changes));
+            }
+            Err(problem) => return fail(ImportError::Document(problem)),
+        }
+    }
     let shown = args.doc.display().to_string();
     for warning in &imported.warnings {
         eprintln!("{shown}:{}: warning: {}", warning.line, warning.message);
@@ -327,9 +419,24 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
 
     // The promise of this command: what it writes passes `errcodes check`. A failure here is a
     // bug in the importer, reported with the engine's own diagnostics.
+    // With --update, only errors the reviewed catalog did not already have count: it may
+    // carry keys of a newer format than this engine reads (v2 refinements).
+    let known: std::collections::HashSet<String> = reviewed
+        .as_ref()
+        .map(|(_, text)| {
+            errcodes_codegen::check(text)
+                .errors()
+                .map(|d| d.message.clone())
+                .collect()
+        })
+        .unwrap_or_default();
     let checked = errcodes_codegen::check(&imported.toml);
-    if !checked.is_valid() {
-        for diagnostic in checked.errors() {
+    let new_errors: Vec<_> = checked
+        .errors()
+        .filter(|d| !known.contains(&d.message))
+        .collect();
+    if !new_errors.is_empty() {
+        for diagnostic in new_errors {
             eprintln!(
                 "{}",
                 render::diagnostic(diagnostic, &imported.toml, "<imported catalog>", styled)
@@ -354,6 +461,30 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
     };
     if let Err(error) = written {
         return fail(error);
+    }
+    if let Some((file, changes)) = changes {
+        for change in &changes {
+            eprintln!("  {change}");
+        }
+        let count = |f: fn(&update::Change) -> bool| changes.iter().filter(|c| f(c)).count();
+        eprintln!(
+            "updated {file} from {shown}: {} added, {} changed, {} removed (kept as deprecated), {} other changes; {}",
+            count(|c| matches!(c, update::Change::Added { .. })),
+            count(|c| matches!(c, update::Change::Changed { .. })),
+            count(|c| matches!(c, update::Change::Removed { .. })),
+            count(|c| !matches!(
+                c,
+                update::Change::Added { .. }
+                    | update::Change::Changed { .. }
+                    | update::Change::Removed { .. }
+            )),
+            if changes.is_empty() {
+                "the catalog is unchanged"
+            } else {
+                "review the added entries' kinds"
+            },
+        );
+        return ExitCode::SUCCESS;
     }
     eprintln!(
         "imported {} from {shown}: {} in {}, {}, {} left at kind `other` (review the suggested kinds)",

@@ -1,0 +1,202 @@
+//! `errcodes import DOC --update CATALOG.toml`: a new version of the docs merged into a
+//! reviewed catalog keeps the review, reports every change, and gives an unchanged page's
+//! catalog back byte for byte.
+
+mod common;
+
+use common::{errcodes, scratch, valid, workspace, write};
+use errcodes_codegen::Code;
+
+const PAGE_V1: &str = "\
+# Acme API
+
+## General errors
+
+| Code | Message |
+| --- | --- |
+| 1001 | Invalid signature |
+| 1002 | Too many requests |
+| 1003 | Order not found |
+";
+
+/// The next version of the docs: 1002's text changed, 1003 gone, 1004 new.
+const PAGE_V2: &str = "\
+# Acme API
+
+## General errors
+
+| Code | Message |
+| --- | --- |
+| 1001 | Invalid signature |
+| 1002 | Too many requests, slow down |
+| 1004 | Insufficient balance |
+";
+
+/// The catalog after review: names, kinds, retry, a description, a comment and a v2
+/// refinement that the importer never writes.
+const REVIEWED: &str = r#"#:schema ./catalog.schema.json
+# Reviewed by hand.
+
+[catalog]
+name = "acme"
+title = "Acme API"
+
+[[enum]]
+name = "AcmeGeneralError"
+doc = "General errors"
+
+[[enum.error]]
+code = 1001
+name = "BadSignature"   # renamed in review
+message = "Invalid signature"
+kind = "authentication"
+description = "Sign with the secret key."
+
+[[enum.error.refine]]
+name = "BadSignatureEncoding"
+message = "Invalid signature: {why}"
+kind = "authentication"
+
+[[enum.error]]
+code = 1002
+name = "Throttled"
+message = "Too many requests"
+kind = "rate_limited"
+
+[[enum.error]]
+code = 1003
+name = "UnknownOrder"
+message = "Order not found"
+kind = "not_found"
+retry = "verify_first"
+"#;
+
+fn update(test: &str, page: &str) -> (String, String, i32) {
+    let dir = scratch(test);
+    let doc = write(&dir, "acme.md", page);
+    let catalog = write(&dir, "acme.toml", REVIEWED);
+    let out = dir.join("out.toml");
+    let run = errcodes(&[
+        "import".as_ref(),
+        doc.as_os_str(),
+        "--update".as_ref(),
+        catalog.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    let text = std::fs::read_to_string(&out).unwrap_or_default();
+    (text, run.stderr, run.code)
+}
+
+#[test]
+fn an_unchanged_page_gives_the_catalog_back_byte_for_byte() {
+    let (text, stderr, code) = update("update_unchanged", PAGE_V1);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(text, REVIEWED);
+    assert!(stderr.contains("0 added, 0 changed, 0 removed"), "{stderr}");
+}
+
+#[test]
+fn a_new_page_adds_updates_and_deprecates_keeping_the_review() {
+    let (text, stderr, code) = update("update_changed", PAGE_V2);
+    assert_eq!(code, 0, "{stderr}");
+    // The review survives: comment, renamed variant, description, refinement, retry.
+    assert!(text.starts_with("#:schema ./catalog.schema.json\n# Reviewed by hand.\n"));
+    assert!(
+        text.contains("name = \"BadSignature\"   # renamed in review\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[[enum.error.refine]]\nname = \"BadSignatureEncoding\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("message = \"Too many requests, slow down\"\nkind = \"rate_limited\""),
+        "{text}"
+    );
+    assert!(text.contains("name = \"UnknownOrder\"\nmessage = \"Order not found\"\nkind = \"not_found\"\nretry = \"verify_first\"\ndeprecated = true\n"), "{text}");
+    // Every change is named.
+    assert!(stderr.contains("added    AcmeGeneralError 1004 as `InsufficientBalance`, suggested kind `insufficient_funds`"), "{stderr}");
+    assert!(stderr.contains("changed  AcmeGeneralError 1002 message: \"Too many requests\" -> \"Too many requests, slow down\""), "{stderr}");
+    assert!(
+        stderr.contains("removed  AcmeGeneralError 1003"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 added, 1 changed, 1 removed"), "{stderr}");
+
+    // The new entry is in its enum; the removed one is still there (matches compile).
+    let without_refine = text.replace(
+        "\n[[enum.error.refine]]\nname = \"BadSignatureEncoding\"\nmessage = \"Invalid signature: {why}\"\nkind = \"authentication\"\n",
+        "",
+    );
+    let catalog = valid(&without_refine);
+    let codes: Vec<&Code> = catalog.enums[0].entries.iter().map(|e| &e.code).collect();
+    assert_eq!(
+        codes,
+        [
+            &Code::Int(1001),
+            &Code::Int(1002),
+            &Code::Int(1003),
+            &Code::Int(1004)
+        ]
+    );
+    assert!(catalog.enums[0].entries[2].deprecated);
+
+    // Re-importing the same new page changes nothing more.
+    let dir = scratch("update_changed_again");
+    let doc = write(&dir, "acme.md", PAGE_V2);
+    let catalog_path = write(&dir, "acme.toml", &text);
+    let run = errcodes(&[
+        "import".as_ref(),
+        doc.as_os_str(),
+        "--update".as_ref(),
+        catalog_path.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, text);
+    assert!(
+        run.stderr.contains("the catalog is unchanged"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn bundled_catalogs_update_from_their_sources_unchanged() {
+    // The reviewed OKX, Kraken and Stripe catalogs come from sources/: updating each from its
+    // page must give it back exactly, with hundreds of hand-reviewed kinds kept.
+    for name in ["okx", "kraken", "stripe"] {
+        let catalog = workspace().join(format!("catalogs/{name}.toml"));
+        let doc = workspace().join(format!("sources/{name}.md"));
+        let run = errcodes(&[
+            "import".as_ref(),
+            doc.as_os_str(),
+            "--update".as_ref(),
+            catalog.as_os_str(),
+        ]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert_eq!(
+            run.stdout,
+            std::fs::read_to_string(&catalog).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_catalog_to_update_is_a_usage_error() {
+    let dir = scratch("update_missing");
+    let doc = write(&dir, "acme.md", PAGE_V1);
+    let run = errcodes(&[
+        "import".as_ref(),
+        doc.as_os_str(),
+        "--update".as_ref(),
+        dir.join("nope.toml").as_os_str(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("cannot read the catalog to update"),
+        "{}",
+        run.stderr
+    );
+}
