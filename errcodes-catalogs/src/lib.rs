@@ -40,6 +40,12 @@
 //! | `okx` | `okx` | `OkxGeneralError`, `OkxTradeError`, `OkxAccountError`, … (14, one per documentation section) |
 //! | `kraken` | `kraken` | `KrakenError`, `KrakenRateLimitError` (string codes) |
 //! | `stripe` | `stripe` | `StripeError` (string codes) |
+//! | `binance` | `binance` | `BinanceError` (Spot) |
+//! | `binance_usdm` | `binance_usdm` | `BinanceUsdmError` (USDⓈ-M Futures) |
+//! | `binance_coinm` | `binance_coinm` | `BinanceCoinmError` (COIN-M Futures) |
+//! | `binance_options` | `binance_options` | `BinanceOptionsError` (Options) |
+//! | `binance_portfolio` | `binance_portfolio` | `BinancePortfolioError` (Portfolio Margin) |
+//! | `bybit` | `bybit` | `BybitUtaError`, `BybitSpotTradeError`, … (20, one per documentation section) |
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
@@ -98,6 +104,30 @@ pub mod kraken;
 #[cfg(feature = "stripe")]
 #[cfg_attr(docsrs, doc(cfg(feature = "stripe")))]
 pub mod stripe;
+
+#[cfg(feature = "binance")]
+#[cfg_attr(docsrs, doc(cfg(feature = "binance")))]
+pub mod binance;
+
+#[cfg(feature = "binance_usdm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "binance_usdm")))]
+pub mod binance_usdm;
+
+#[cfg(feature = "binance_coinm")]
+#[cfg_attr(docsrs, doc(cfg(feature = "binance_coinm")))]
+pub mod binance_coinm;
+
+#[cfg(feature = "binance_options")]
+#[cfg_attr(docsrs, doc(cfg(feature = "binance_options")))]
+pub mod binance_options;
+
+#[cfg(feature = "binance_portfolio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "binance_portfolio")))]
+pub mod binance_portfolio;
+
+#[cfg(feature = "bybit")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bybit")))]
+pub mod bybit;
 
 #[cfg(test)]
 mod doc_facts;

@@ -1,0 +1,105 @@
+//! Every code and message of the saved Binance error pages (`sources/binance*.md`) is in its
+//! bundled catalog, read from the page itself, not through `errcodes import` or the hand-edited
+//! table copies the catalogs were imported from.
+
+mod source_pages;
+
+use source_pages::{Row, assert_rows_in, catalog, rendered, workspace_file};
+
+/// The rows of a Binance error page: a `### -CODE NAME` heading per code and one bullet per
+/// documented message. Only the English half is read: the derivatives pages repeat themselves in
+/// Chinese after a `---` line that follows their front matter.
+fn page_rows(source: &str) -> Vec<Row> {
+    let page = workspace_file(source);
+    let (_, page) = page
+        .split_once("-->\n")
+        .expect("the source starts with its header comment");
+    let lines: Vec<&str> = page.lines().collect();
+    let front_matter = if lines.first() == Some(&"---") { 2 } else { 0 };
+    let english = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| **line == "---")
+        .nth(front_matter)
+        .map_or(lines.len(), |(at, _)| at);
+
+    let mut rows = Vec::new();
+    let mut code = None;
+    for line in &lines[..english] {
+        if let Some(heading) = line.strip_prefix("### ") {
+            let number = heading.split(' ').next().unwrap_or_default();
+            code = Some(number.parse::<i64>().unwrap_or_else(|_| {
+                panic!("{source}: a `### ` heading that is not a code: {line}")
+            }));
+        } else if line.starts_with('#') {
+            code = None;
+        } else if let (Some(code), Some(bullet)) = (code, line.trim_start().strip_prefix("* ")) {
+            rows.push(Row {
+                code,
+                message: rendered(bullet.trim_end()),
+                struck: false,
+            });
+        }
+    }
+    rows
+}
+
+/// Checks one page against its catalog; `added` are codes the catalog adds by hand (its header
+/// says why). Returns (rows, codes) of the page.
+fn check(name: &str, added: &[i64]) -> (usize, usize) {
+    let rows = page_rows(&format!("sources/{name}.md"));
+    let enums = catalog(name);
+    assert_eq!(enums.len(), 1, "{name}: one enum for the page");
+    let (enum_name, entries) = &enums[0];
+    let found = assert_rows_in(name, enum_name, &rows, entries);
+
+    let mut documented: Vec<i64> = rows.iter().map(|row| row.code).collect();
+    documented.dedup();
+    let mut expected: Vec<i64> = documented.iter().chain(added).copied().collect();
+    expected.sort_unstable();
+    let mut listed: Vec<i64> = entries.iter().map(|entry| entry.code).collect();
+    listed.sort_unstable();
+    assert_eq!(
+        listed, expected,
+        "{name}: the catalog's codes are the page's"
+    );
+    (found, documented.len())
+}
+
+#[test]
+fn spot() {
+    // -1010 and -2038 are named only in the title of the page's table of engine messages.
+    assert_eq!(check("binance", &[-1010, -2038]), (145, 104));
+}
+
+#[test]
+fn usds_margined_futures() {
+    assert_eq!(check("binance_usdm", &[]), (244, 201));
+}
+
+#[test]
+fn coin_margined_futures() {
+    assert_eq!(check("binance_coinm", &[]), (190, 155));
+}
+
+#[test]
+fn options() {
+    assert_eq!(check("binance_options", &[]), (138, 122));
+}
+
+#[test]
+fn portfolio_margin() {
+    assert_eq!(check("binance_portfolio", &[]), (200, 165));
+}
+
+#[test]
+fn a_changed_message_is_caught() {
+    let rows = [Row {
+        code: -1121,
+        message: "Invalid symbol!".into(),
+        struck: false,
+    }];
+    let enums = catalog("binance");
+    let result = std::panic::catch_unwind(|| assert_rows_in("binance", "x", &rows, &enums[0].1));
+    assert!(result.is_err());
+}

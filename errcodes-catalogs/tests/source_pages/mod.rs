@@ -1,0 +1,134 @@
+//! Reading the documentation pages saved in `sources/` without the importer, and comparing their
+//! rows with a bundled catalog: every documented code and message must be in the catalog.
+#![allow(dead_code)] // each test binary uses its own part
+
+use std::fs;
+use std::path::PathBuf;
+
+/// A documented row: its code, its message as the page shows it once markdown is rendered, and
+/// whether the page strikes the code through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub code: i64,
+    pub message: String,
+    pub struck: bool,
+}
+
+/// One catalog entry, as the TOML file states it.
+#[derive(Debug)]
+pub struct Entry {
+    pub code: i64,
+    pub message: String,
+    pub description: String,
+    pub deprecated: bool,
+}
+
+/// The text of a file of the workspace, by its path from the workspace root.
+pub fn workspace_file(relative: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(relative);
+    fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// The `[[enum]]` tables of `catalogs/<name>.toml`, each as (enum name, its entries).
+pub fn catalog(name: &str) -> Vec<(String, Vec<Entry>)> {
+    let text = workspace_file(&format!("catalogs/{name}.toml"));
+    let catalog: toml::Table = text.parse().expect("the catalog is TOML");
+    let text_of = |table: &toml::Table, key: &str| {
+        table
+            .get(key)
+            .and_then(toml::Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    catalog["enum"]
+        .as_array()
+        .expect("[[enum]] tables")
+        .iter()
+        .map(|def| {
+            let def = def.as_table().expect("an [[enum]] table");
+            let entries = def["error"]
+                .as_array()
+                .expect("[[enum.error]] tables")
+                .iter()
+                .map(|entry| {
+                    let entry = entry.as_table().expect("an [[enum.error]] table");
+                    Entry {
+                        code: entry["code"].as_integer().expect("an integer code"),
+                        message: text_of(entry, "message"),
+                        description: text_of(entry, "description"),
+                        deprecated: entry
+                            .get("deprecated")
+                            .and_then(toml::Value::as_bool)
+                            .unwrap_or(false),
+                    }
+                })
+                .collect();
+            (text_of(def, "name"), entries)
+        })
+        .collect()
+}
+
+/// Markdown rendered to its text the way a reader sees it: `[text](target)` is `text`, and
+/// `` ` ``, `**` and `~~` marks are dropped.
+pub fn rendered(markdown: &str) -> String {
+    let mut text = String::new();
+    let mut rest = markdown;
+    while let Some(open) = rest.find('[') {
+        let link = rest[open + 1..]
+            .split_once("](")
+            .and_then(|(label, after)| {
+                let close = after.find(')')?;
+                (!label.contains('[')).then_some((label, &after[close + 1..]))
+            });
+        match link {
+            Some((label, after)) => {
+                text.push_str(&rest[..open]);
+                text.push_str(label);
+                rest = after;
+            }
+            None => {
+                text.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    text.replace('`', "").replace("**", "").replace("~~", "")
+}
+
+/// Checks that `entries` (one enum of a catalog) hold exactly the codes of `rows`, each with the
+/// first documented message as its message and every further one in its description, and the
+/// struck-through codes deprecated. Returns how many rows were found.
+pub fn assert_rows_in(catalog: &str, enum_name: &str, rows: &[Row], entries: &[Entry]) -> usize {
+    let mut codes: Vec<i64> = Vec::new();
+    for row in rows {
+        let entry = entries
+            .iter()
+            .find(|entry| entry.code == row.code)
+            .unwrap_or_else(|| panic!("{catalog} {enum_name}: code {} is missing", row.code));
+        if codes.contains(&row.code) {
+            let folded = format!("Also documented as: {}", row.message);
+            assert!(
+                entry.description.lines().any(|line| line == folded),
+                "{catalog} {enum_name} {}: {:?} is neither the message nor in the description",
+                row.code,
+                row.message
+            );
+        } else {
+            codes.push(row.code);
+            assert_eq!(
+                entry.message, row.message,
+                "{catalog} {enum_name} {}: message",
+                row.code
+            );
+            assert_eq!(
+                entry.deprecated, row.struck,
+                "{catalog} {enum_name} {}: deprecated",
+                row.code
+            );
+        }
+    }
+    rows.len()
+}
