@@ -40,6 +40,7 @@
 //! | `okx` | `okx` | `OkxGeneralError`, `OkxTradeError`, `OkxAccountError`, … (14, one per documentation section) |
 //! | `kraken` | `kraken` | `KrakenError`, `KrakenRateLimitError` (string codes) |
 //! | `stripe` | `stripe` | `StripeError` (string codes) |
+//! | `mexc_futures` | `mexc_futures` | `MexcFuturesError` |
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
@@ -98,6 +99,10 @@ pub mod kraken;
 #[cfg(feature = "stripe")]
 #[cfg_attr(docsrs, doc(cfg(feature = "stripe")))]
 pub mod stripe;
+
+#[cfg(feature = "mexc_futures")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mexc_futures")))]
+pub mod mexc_futures;
 
 #[cfg(test)]
 mod doc_facts;

@@ -1,0 +1,70 @@
+//! Every row of a saved documentation page (`sources/`) is in its catalog, code and message
+//! byte for byte, and the catalog has no entry the page lacks. The page is read here with a
+//! plain table reader, apart from `errcodes import`, so an importer bug cannot hide a row.
+
+use std::fs;
+use std::path::PathBuf;
+
+/// The workspace's `sources/` and this crate's `catalogs/`.
+fn read(relative_to_workspace: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the crate lives inside the workspace")
+        .join(relative_to_workspace);
+    fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// The text after the page's leading `<!-- … -->` header (the only addition to the page).
+fn page(source: &str) -> &str {
+    let (_, rest) = source
+        .split_once("-->\n")
+        .expect("a saved page starts with its <!-- … --> header");
+    rest
+}
+
+/// The `(code, message)` cells of the two-column pipe-table rows of `page` whose first cell
+/// satisfies `is_code`; header and separator rows fail `is_code`. Cells are trimmed, nothing else.
+fn table_rows(page: &str, is_code: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    page.lines()
+        .filter_map(|line| {
+            let inner = line.trim().strip_prefix('|')?.strip_suffix('|')?;
+            let (code, message) = inner.split_once('|')?;
+            let code = code.trim();
+            is_code(code).then(|| (code.to_owned(), message.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// The `(code, message)` of every entry of the catalog, in file order; integer codes as written.
+fn catalog_entries(catalog: &str) -> Vec<(String, String)> {
+    let catalog: toml::Table = catalog.parse().expect("the catalog is TOML");
+    let enums = catalog["enum"].as_array().expect("[[enum]] tables");
+    enums
+        .iter()
+        .flat_map(|section| section["error"].as_array().expect("[[enum.error]] tables"))
+        .map(|entry| {
+            let code = match &entry["code"] {
+                toml::Value::Integer(code) => code.to_string(),
+                toml::Value::String(code) => code.clone(),
+                other => panic!("a code is an integer or a string, not {other:?}"),
+            };
+            let message = entry["message"].as_str().expect("a message").to_owned();
+            (code, message)
+        })
+        .collect()
+}
+
+fn is_integer(cell: &str) -> bool {
+    cell.parse::<i64>().is_ok()
+}
+
+#[test]
+fn mexc_futures_has_every_documented_row() {
+    let rows = table_rows(page(&read("sources/mexc_futures.md")), is_integer);
+    assert_eq!(rows.len(), 72, "rows of the docs' \"Error code\" table");
+    let entries = catalog_entries(&read("catalogs/mexc_futures.toml"));
+    assert_eq!(
+        entries, rows,
+        "catalog entries vs the page's rows, in order"
+    );
+}
