@@ -41,6 +41,7 @@
 //! | `kraken` | `kraken` | `KrakenError`, `KrakenRateLimitError` (string codes) |
 //! | `stripe` | `stripe` | `StripeError` (string codes) |
 //! | `mexc_futures` | `mexc_futures` | `MexcFuturesError` |
+//! | `htx` | `htx` | `HtxError` (string codes) |
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
@@ -103,6 +104,10 @@ pub mod stripe;
 #[cfg(feature = "mexc_futures")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mexc_futures")))]
 pub mod mexc_futures;
+
+#[cfg(feature = "htx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "htx")))]
+pub mod htx;
 
 #[cfg(test)]
 mod doc_facts;

@@ -68,3 +68,22 @@ fn mexc_futures_has_every_documented_row() {
         "catalog entries vs the page's rows, in order"
     );
 }
+
+/// A kebab-case string code (`order-accountbalance-error`); header and separator cells fail.
+fn is_kebab_code(cell: &str) -> bool {
+    cell.starts_with(|c: char| c.is_ascii_lowercase())
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[test]
+fn htx_has_every_documented_row() {
+    let rows = table_rows(page(&read("sources/htx.md")), is_kebab_code);
+    assert_eq!(rows.len(), 54, "rows of the Trading \"Error Code\" table");
+    let entries = catalog_entries(&read("catalogs/htx.toml"));
+    assert_eq!(
+        entries, rows,
+        "catalog entries vs the page's rows, in order"
+    );
+}
