@@ -42,6 +42,7 @@
 //! | `stripe` | `stripe` | `StripeError` (string codes) |
 //! | `mexc_futures` | `mexc_futures` | `MexcFuturesError` |
 //! | `htx` | `htx` | `HtxError` (string codes) |
+//! | `bitmex` | `bitmex` | `BitmexError` (HTTP statuses) |
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
@@ -108,6 +109,10 @@ pub mod mexc_futures;
 #[cfg(feature = "htx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "htx")))]
 pub mod htx;
+
+#[cfg(feature = "bitmex")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitmex")))]
+pub mod bitmex;
 
 #[cfg(test)]
 mod doc_facts;

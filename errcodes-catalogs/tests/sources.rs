@@ -87,3 +87,46 @@ fn htx_has_every_documented_row() {
         "catalog entries vs the page's rows, in order"
     );
 }
+
+/// BitMEX's page: a Swagger `responses` object (`"400": {` then `"description": "…",`) and README
+/// sections `#### HTTP 429` whose message is the first sentence of the paragraph under the heading.
+/// Statuses below 400 are successes and not rows.
+fn bitmex_rows(page: &str) -> Vec<(String, String)> {
+    let lines: Vec<&str> = page.lines().collect();
+    let mut rows = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let next = lines.get(index + 1).copied().unwrap_or_default();
+        let swagger_status = line
+            .trim()
+            .strip_prefix('"')
+            .and_then(|rest| rest.strip_suffix("\": {"));
+        if let Some(status) = swagger_status.filter(|status| is_integer(status)) {
+            let description = next
+                .trim()
+                .strip_prefix("\"description\": \"")
+                .and_then(|rest| rest.strip_suffix("\","))
+                .expect("a response's description follows its status");
+            rows.push((status.to_owned(), description.to_owned()));
+        } else if let Some(status) = line.strip_prefix("#### HTTP ") {
+            let end = next.find(". ").map_or(next.len(), |end| end + 1);
+            rows.push((status.to_owned(), next[..end].to_owned()));
+        }
+    }
+    rows.retain(|(status, _)| status.parse::<u16>().is_ok_and(|status| status >= 400));
+    rows
+}
+
+#[test]
+fn bitmex_has_every_documented_status() {
+    let rows = bitmex_rows(page(&read("sources/bitmex.md")));
+    assert_eq!(
+        rows.len(),
+        6,
+        "400-404 from the spec, 429 and 503 from the README"
+    );
+    let entries = catalog_entries(&read("catalogs/bitmex.toml"));
+    assert_eq!(
+        entries, rows,
+        "catalog entries vs the page's statuses, in order"
+    );
+}
