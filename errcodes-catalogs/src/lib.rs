@@ -43,6 +43,7 @@
 //! | `mexc_futures` | `mexc_futures` | `MexcFuturesError` |
 //! | `htx` | `htx` | `HtxError` (string codes) |
 //! | `bitmex` | `bitmex` | `BitmexError` (HTTP statuses) |
+//! | `bitfinex` | `bitfinex` | `BitfinexError`, `BitfinexInfoEvent` |
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
@@ -113,6 +114,10 @@ pub mod htx;
 #[cfg(feature = "bitmex")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bitmex")))]
 pub mod bitmex;
+
+#[cfg(feature = "bitfinex")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitfinex")))]
+pub mod bitfinex;
 
 #[cfg(test)]
 mod doc_facts;

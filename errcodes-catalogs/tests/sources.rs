@@ -130,3 +130,31 @@ fn bitmex_has_every_documented_status() {
         "catalog entries vs the page's statuses, in order"
     );
 }
+
+/// The `(code, description)` of the rows of `| Event | Code | Description |` tables: the code is
+/// the second cell. Cells are trimmed, nothing else.
+fn event_table_rows(page: &str) -> Vec<(String, String)> {
+    page.lines()
+        .filter_map(|line| {
+            let inner = line.trim().strip_prefix('|')?.strip_suffix('|')?;
+            let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+            match cells[..] {
+                [_, code, description] if is_integer(code) => {
+                    Some((code.to_owned(), description.to_owned()))
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn bitfinex_has_every_documented_row() {
+    let rows = event_table_rows(page(&read("sources/bitfinex.md")));
+    assert_eq!(rows.len(), 22, "rows of the \"Error/Info Codes\" table");
+    let entries = catalog_entries(&read("catalogs/bitfinex.toml"));
+    assert_eq!(
+        entries, rows,
+        "catalog entries (errors, then info events) vs the page's rows, in order"
+    );
+}
