@@ -44,6 +44,7 @@
 //! | `htx` | `htx` | `HtxError` (string codes) |
 //! | `bitmex` | `bitmex` | `BitmexError` (HTTP statuses) |
 //! | `bitfinex` | `bitfinex` | `BitfinexError`, `BitfinexInfoEvent` |
+//! | `coinbase` | `coinbase` | `CoinbasePreviewFailureReason` (string codes) |
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
@@ -118,6 +119,10 @@ pub mod bitmex;
 #[cfg(feature = "bitfinex")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bitfinex")))]
 pub mod bitfinex;
+
+#[cfg(feature = "coinbase")]
+#[cfg_attr(docsrs, doc(cfg(feature = "coinbase")))]
+pub mod coinbase;
 
 #[cfg(test)]
 mod doc_facts;

@@ -158,3 +158,26 @@ fn bitfinex_has_every_documented_row() {
         "catalog entries (errors, then info events) vs the page's rows, in order"
     );
 }
+
+/// The values of an "Available options:" list: lines holding one backquoted identifier, with or
+/// without a trailing comma. The docs give no description, so each row's message is its value.
+fn option_rows(page: &str) -> Vec<(String, String)> {
+    page.lines()
+        .filter_map(|line| {
+            let line = line.strip_suffix(',').unwrap_or(line);
+            let value = line.strip_prefix('`')?.strip_suffix('`')?;
+            Some((value.to_owned(), value.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn coinbase_has_every_documented_value() {
+    let rows = option_rows(page(&read("sources/coinbase.md")));
+    assert_eq!(rows.len(), 150, "values of the `errs` enum");
+    let entries = catalog_entries(&read("catalogs/coinbase.toml"));
+    assert_eq!(
+        entries, rows,
+        "catalog entries vs the page's values, in order"
+    );
+}
