@@ -46,6 +46,11 @@
 //! | `binance_options` | `binance_options` | `BinanceOptionsError` (Options) |
 //! | `binance_portfolio` | `binance_portfolio` | `BinancePortfolioError` (Portfolio Margin) |
 //! | `bybit` | `bybit` | `BybitUtaError`, `BybitSpotTradeError`, … (20, one per documentation section) |
+//! | `mexc_futures` | `mexc_futures` | `MexcFuturesError` |
+//! | `htx` | `htx` | `HtxError` (string codes) |
+//! | `bitmex` | `bitmex` | `BitmexError` (HTTP statuses) |
+//! | `bitfinex` | `bitfinex` | `BitfinexError`, `BitfinexInfoEvent` |
+//! | `coinbase` | `coinbase` | `CoinbasePreviewFailureReason` (string codes) |
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
@@ -128,6 +133,25 @@ pub mod binance_portfolio;
 #[cfg(feature = "bybit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bybit")))]
 pub mod bybit;
+#[cfg(feature = "mexc_futures")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mexc_futures")))]
+pub mod mexc_futures;
+
+#[cfg(feature = "htx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "htx")))]
+pub mod htx;
+
+#[cfg(feature = "bitmex")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitmex")))]
+pub mod bitmex;
+
+#[cfg(feature = "bitfinex")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bitfinex")))]
+pub mod bitfinex;
+
+#[cfg(feature = "coinbase")]
+#[cfg_attr(docsrs, doc(cfg(feature = "coinbase")))]
+pub mod coinbase;
 
 #[cfg(test)]
 mod doc_facts;
