@@ -34,6 +34,10 @@
 //! - `serde`: generated enums (de)serialize as their code; [`ApiError`] as the catalog's
 //!   envelope.
 //! - `json`: [`http`], from an HTTP status and body to a typed result (adds `serde_json`).
+//! - `reqwest`: [`reqwest`](mod@reqwest), a `reqwest` request or response to the success body or
+//!   a typed error covering transport failures too, each with `kind()` and `retry()`.
+//! - `backon`: [`backon`](mod@backon), a retry loop that follows `retry()` and `Retry-After`.
+//! - `tracing`: one event per failed request and per retry (venue, code, kind, retry).
 //!
 //! Without default features the crate and the generated code are `no_std`.
 #![no_std]
@@ -47,6 +51,8 @@ extern crate std;
 
 #[cfg(feature = "alloc")]
 mod api_error;
+#[cfg(feature = "backon")]
+pub mod backon;
 mod code;
 mod envelope;
 #[cfg(feature = "json")]
@@ -55,6 +61,8 @@ mod kind;
 #[allow(missing_docs)] // reached only through the hidden `__private`
 mod lookup;
 
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 #[cfg(feature = "serde")]
 mod serde_support;
 
