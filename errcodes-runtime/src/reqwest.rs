@@ -94,9 +94,8 @@ fn api_retry_after<E: ErrorCode>(_error: &ApiError<E>, headers: &HeaderMap) -> O
     value.trim().parse::<u64>().ok().map(Duration::from_secs)
 }
 
-/// Why a request did not produce a success body.
+/// Why a request did not produce a success body: the server said no, or did not answer.
 #[derive(Debug)]
-#[non_exhaustive]
 pub enum RequestError<E: ErrorCode> {
     /// The server answered, with an error.
     #[non_exhaustive]
