@@ -1,4 +1,4 @@
-//! Retry loops with [`backon`](::backon) that follow the catalog's advice (feature `backon`).
+//! Retry loops with the `backon` crate that follow the catalog's advice (feature `backon`).
 //!
 //! Retry crates know "transient or permanent"; an exchange has a third answer, "the request
 //! may have taken effect: check before sending it again". [`retry`] keeps all three apart:

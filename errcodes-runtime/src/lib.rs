@@ -34,9 +34,9 @@
 //! - `serde`: generated enums (de)serialize as their code; [`ApiError`] as the catalog's
 //!   envelope.
 //! - `json`: [`http`], from an HTTP status and body to a typed result (adds `serde_json`).
-//! - `reqwest`: [`reqwest`](mod@reqwest), a `reqwest` request or response to the success body or
-//!   a typed error covering transport failures too, each with `kind()` and `retry()`.
-//! - `backon`: [`backon`](mod@backon), a retry loop that follows `retry()` and `Retry-After`.
+//! - `reqwest`: the `reqwest` module, a `reqwest` request or response to the success body or a
+//!   typed error covering transport failures too, each with `kind()` and `retry()`.
+//! - `backon`: the `backon` module, a retry loop that follows `retry()` and `Retry-After`.
 //! - `tracing`: one event per failed request and per retry (venue, code, kind, retry).
 //!
 //! Without default features the crate and the generated code are `no_std`.

@@ -325,7 +325,7 @@ impl StdError for TransportError {
 }
 
 /// One `tracing` event per failed request (feature `tracing`), with the fields a log search
-/// filters on; the same fields are on the retry events of [`backon`](crate::backon).
+/// filters on; the `backon` module's retry events carry the same fields.
 fn logged<E: ErrorCode>(error: RequestError<E>) -> RequestError<E> {
     #[cfg(feature = "tracing")]
     tracing::warn!(
