@@ -67,10 +67,9 @@ pub async fn read<E: ErrorCode>(response: Response) -> Result<Bytes, RequestErro
         .bytes()
         .await
         .map_err(|error| logged(RequestError::Transport(TransportError::new(error))))?;
-    match crate::http::check_response::<E>(status, &body) {
+    match api_check::<E>(status, &headers, &body) {
         Ok(()) => Ok(body),
-        Err(_) => {
-            let error = api_error::<E>(status, &headers, &body);
+        Err(error) => {
             let retry_after = api_retry_after(&error, &headers);
             Err(logged(RequestError::Api {
                 error,
@@ -81,10 +80,14 @@ pub async fn read<E: ErrorCode>(response: Response) -> Result<Bytes, RequestErro
     }
 }
 
-// LEAD: switch to `json::error_from_parts::<E>(status, headers, body)` after the merge; the
+// LEAD: switch to `json::check_parts::<E>(status, headers, body)` after the merge; the
 // status-and-body call below ignores the headers.
-fn api_error<E: ErrorCode>(status: u16, _headers: &HeaderMap, body: &[u8]) -> ApiError<E> {
-    crate::http::error_from_response::<E>(status, body)
+fn api_check<E: ErrorCode>(
+    status: u16,
+    _headers: &HeaderMap,
+    body: &[u8],
+) -> Result<(), ApiError<E>> {
+    crate::http::check_response::<E>(status, body)
 }
 
 // LEAD: switch to `error.retry_after()` after the merge (Retry-After and the catalog). Until
