@@ -34,6 +34,10 @@
 //! - `serde`: generated enums (de)serialize as their code; [`ApiError`] as the catalog's
 //!   envelope.
 //! - `json`: [`http`], from an HTTP status and body to a typed result (adds `serde_json`).
+//! - `reqwest`: the `reqwest` module, a `reqwest` request or response to the success body or a
+//!   typed error covering transport failures too, each with `kind()` and `retry()`.
+//! - `backon`: the `backon` module, a retry loop that follows `retry()` and `Retry-After`.
+//! - `tracing`: one event per failed request and per retry (venue, code, kind, retry).
 //!
 //! Without default features the crate and the generated code are `no_std`.
 #![no_std]
@@ -47,11 +51,15 @@ extern crate std;
 
 #[cfg(feature = "alloc")]
 mod api_error;
+#[cfg(feature = "backon")]
+pub mod backon;
 mod code;
 mod envelope;
 #[cfg(feature = "json")]
 pub mod http;
 
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 #[cfg(feature = "serde")]
 mod serde_support;
 
