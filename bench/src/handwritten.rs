@@ -159,7 +159,7 @@ fn render_enum(out: &mut String, catalog: &Catalog, def: &EnumDef, rt: &str) {
     };
     let _ = writeln!(
         out,
-        "    pub const ENVELOPE: {rt}::Envelope = {rt}::Envelope {{ code: {}, message: {}, success: {success} }};\n",
+        "    pub const ENVELOPE: {rt}::Envelope = {rt}::Envelope {{ code: {}, message: {}, success: {success}, ..{rt}::Envelope::DEFAULT }};\n",
         lit(&catalog.envelope.code),
         lit(&catalog.envelope.message)
     );

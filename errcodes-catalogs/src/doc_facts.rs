@@ -158,6 +158,7 @@ fn envelope_texts() {
             code: "errno",
             message: "msg",
             success: Some("ok"),
+            ..Envelope::DEFAULT
         }),
         "code in `errno`, message in `msg`, `ok` is `false` on errors"
     );

@@ -93,7 +93,17 @@ fn imported_catalogs_match_their_golden_files() {
 
         // Valid for the engine, and expandable: the tests crate compiles these.
         let catalog = valid(&run.stdout);
-        assert!(!errcodes_codegen::expand(&catalog, None).is_empty());
+        let expansion = errcodes_codegen::expand(&catalog, None)
+            .unwrap_or_else(|error| panic!("{}: {error}", golden.name))
+            .to_string();
+        for def in &catalog.enums {
+            assert!(
+                expansion.contains(&format!("pub enum {}", def.name)),
+                "{}: the expansion lacks enum {}",
+                golden.name,
+                def.name
+            );
+        }
 
         let path = dir.join(format!("{}.toml", golden.name));
         if bless {

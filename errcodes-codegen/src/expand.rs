@@ -24,34 +24,52 @@ use quote::quote;
 
 use crate::doc_text;
 use crate::lookup::{self, Table};
+use errcodes_core::template::Template;
+
 use crate::model::{Catalog, Code, Entry, EnumDef};
+
+/// Why the engine could not expand a catalog that passed `check`: a bug in the engine, never
+/// a mistake in the catalog (those are [`Diagnostic`](crate::Diagnostic)s).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpandError {
+    what: String,
+}
+
+impl std::fmt::Display for ExpandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "errcodes: internal error: {}; please report it with the catalog that caused it",
+            self.what
+        )
+    }
+}
+
+impl std::error::Error for ExpandError {}
+
+impl ExpandError {
+    /// The error as a `compile_error!` item, for the macro to emit.
+    pub fn to_compile_error(&self) -> TokenStream {
+        let message = self.to_string();
+        quote!(::core::compile_error!(#message);)
+    }
+}
 
 /// The items for every enum of `catalog`, which must have passed validation.
 ///
 /// `tracked_file`, when given, is the absolute path of the catalog: the expansion includes it
 /// with `include_bytes!` so that cargo rebuilds the user's crate when the catalog changes.
-pub fn expand(catalog: &Catalog, tracked_file: Option<&str>) -> TokenStream {
-    let names = catalog
-        .enums
-        .iter()
-        .flat_map(|def| std::iter::once(&def.name).chain(def.entries.iter().map(|e| &e.name)));
-    for name in names {
-        if !is_ident(name) {
-            return internal_error(&format!("`{name}` is not a valid identifier"));
-        }
-    }
-    lex(&source(catalog, tracked_file))
+pub fn expand(catalog: &Catalog, tracked_file: Option<&str>) -> Result<TokenStream, ExpandError> {
+    lex(&source(catalog, tracked_file)?)
 }
 
 /// Tokens of generated source. Inside a proc macro the compiler's lexer reads it directly:
 /// proc-macro2's `FromStr` would first validate the text with its own lexer, which runs
 /// unoptimized in a dev build and cost as much as the rest of the expansion. The source is
 /// generated, so it is valid; the engine's tests lex every expansion with proc-macro2's
-/// checking lexer.
-///
-/// Should the text ever fail to lex (an engine bug), the expansion is a compile error asking
-/// for a report: the macro never panics.
-fn lex(source: &str) -> TokenStream {
+/// checking lexer. Should the text ever fail to lex (an engine bug), that is an error value:
+/// the macro never panics.
+pub(crate) fn lex(source: &str) -> Result<TokenStream, ExpandError> {
     let lexed = if proc_macro::is_available() {
         source
             .parse::<proc_macro::TokenStream>()
@@ -60,41 +78,62 @@ fn lex(source: &str) -> TokenStream {
     } else {
         source.parse::<TokenStream>().map_err(drop)
     };
-    lexed.unwrap_or_else(|()| internal_error("the generated code does not lex"))
+    lexed.map_err(|()| ExpandError {
+        what: "the generated code does not lex".to_owned(),
+    })
 }
 
-/// A compile error for a bug in the engine, never caused by a catalog that passed `check`.
-fn internal_error(what: &str) -> TokenStream {
-    let message = format!(
-        "errcodes: internal error: {what}; please report it with the catalog that caused it"
-    );
-    quote!(::core::compile_error!(#message);)
+/// Every name the expansion writes as an identifier: validation makes them identifiers, and
+/// this checks again, so that no text can become code even through a model built by hand.
+fn check_identifiers(catalog: &Catalog) -> Result<(), ExpandError> {
+    let api = [&catalog.api.enum_name, &catalog.api.error_name]
+        .into_iter()
+        .flatten()
+        .map(|(name, _)| name);
+    let names = catalog
+        .enums
+        .iter()
+        .flat_map(|def| std::iter::once(&def.name).chain(def.variants().map(|e| &e.name)))
+        .chain(catalog.http.iter().map(|rule| &rule.name))
+        .chain(api);
+    for name in names {
+        if !is_ident(name) {
+            return Err(ExpandError {
+                what: format!("`{name}` is not a valid identifier"),
+            });
+        }
+    }
+    Ok(())
 }
 
-/// The items of [`expand`] as Rust source text (one line per item, unformatted).
-pub fn source(catalog: &Catalog, tracked_file: Option<&str>) -> String {
-    let entries: usize = catalog.enums.iter().map(|def| def.entries.len()).sum();
+/// The items of [`expand`] as Rust source text (one line per item, unformatted), after the
+/// same identifier check.
+pub fn source(catalog: &Catalog, tracked_file: Option<&str>) -> Result<String, ExpandError> {
+    check_identifiers(catalog)?;
+    let entries: usize = catalog.enums.iter().map(|def| def.variants().count()).sum();
     let text: usize = catalog
         .enums
         .iter()
-        .flat_map(|def| &def.entries)
+        .flat_map(|def| def.variants())
         .map(|entry| {
             2 * entry.message.len() + entry.description.as_ref().map_or(0, |d| 2 * d.len())
         })
         .sum();
     let mut out = String::with_capacity(4096 * catalog.enums.len() + 160 * entries + text);
+    let venue = crate::expand_api::venue_consts(catalog);
     for def in &catalog.enums {
-        expand_enum(&mut out, catalog, def);
+        expand_enum(&mut out, catalog, def, &venue);
     }
+    crate::expand_api::expand_api(&mut out, catalog);
     if let Some(path) = tracked_file {
         track_source(&mut out, path);
     }
-    out
+    Ok(out)
 }
 
 /// `const _: &[u8] = include_bytes!("…");` for `tracked_file`: the item that makes cargo
 /// rebuild on a change, for expansions that carry no enums (a broken or unreadable catalog).
-pub fn track(tracked_file: &str) -> TokenStream {
+pub fn track(tracked_file: &str) -> Result<TokenStream, ExpandError> {
     let mut out = String::new();
     track_source(&mut out, tracked_file);
     lex(&out)
@@ -107,28 +146,28 @@ fn track_source(out: &mut String, path: &str) {
     );
 }
 
-fn is_ident(name: &str) -> bool {
+pub(crate) fn is_ident(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// `name`, which validation made an ASCII identifier and [`expand`] checked again before any
 /// text was written.
-fn ident(name: &str) -> &str {
+pub(crate) fn ident(name: &str) -> &str {
     debug_assert!(is_ident(name), "`{name}` is not a valid identifier");
     name
 }
 
 /// A byte string literal: printable ASCII as is, everything else as `\xNN` (what
 /// `<[u8]>::escape_ascii` writes is valid in a byte string).
-fn byte_string(out: &mut String, data: &[u8]) {
+pub(crate) fn byte_string(out: &mut String, data: &[u8]) {
     let _ = write!(out, "b\"{}\"", data.escape_ascii());
 }
 
 /// `doc_text::escape(text)`, without its cost for text it leaves as it is (most messages and
 /// descriptions): that check is one pass over the bytes, where the escape works char by char
 /// and allocates, which shows in a proc macro's unoptimized build.
-fn doc_escape(text: &str) -> Cow<'_, str> {
+pub(crate) fn doc_escape(text: &str) -> Cow<'_, str> {
     if plain_doc_text(text) {
         Cow::Borrowed(text)
     } else {
@@ -180,7 +219,7 @@ fn plain_doc_text(text: &str) -> bool {
 
 /// Writes `text` as the inside of a string literal: `str`'s `Debug` (which writes runs of
 /// plain text at once) without its quotes.
-fn literal_text(out: &mut String, text: &str) {
+pub(crate) fn literal_text(out: &mut String, text: &str) {
     let start = out.len();
     let _ = write!(out, "{text:?}");
     out.pop();
@@ -234,7 +273,34 @@ fn variant_docs(out: &mut String, entry: &Entry) {
     if entry.deprecated {
         out.push_str("\\n\\nDeprecated: the source documentation strikes this code through.");
     }
+    if !entry.refinements.is_empty() {
+        let _ = write!(
+            out,
+            "\\n\\nRefined by the server's message into {} other variant(s), listed after this one.",
+            entry.refinements.len()
+        );
+    }
     out.push_str("\"]");
+}
+
+/// The docs of a refinement: what selects it.
+fn refinement_docs(out: &mut String, parent: &Entry, refinement: &Entry) {
+    variant_docs(out, refinement);
+    out.pop();
+    out.pop();
+    let _ = write!(out, "\\n\\nRefines `{}`: chosen when ", parent.name);
+    match &refinement.detail {
+        Some(detail) => {
+            out.push_str("the detail field is `");
+            literal_text(out, &doc_escape(detail));
+            out.push('`');
+        }
+        None if errcodes_core::template::Template::new(&refinement.message).has_placeholders() => {
+            out.push_str("the server's message matches the template above");
+        }
+        None => out.push_str("the server's message is the one above"),
+    }
+    out.push_str(".\"]");
 }
 
 fn lookup_const(out: &mut String, table: &Table) {
@@ -288,7 +354,11 @@ fn lookup_const(out: &mut String, table: &Table) {
 }
 
 /// `[a, b, …]` with `item` writing each entry.
-fn array<'e>(out: &mut String, entries: &'e [Entry], mut item: impl FnMut(&mut String, &'e Entry)) {
+pub(crate) fn array<'e>(
+    out: &mut String,
+    entries: &[&'e Entry],
+    mut item: impl FnMut(&mut String, &'e Entry),
+) {
     out.push('[');
     for entry in entries {
         item(out, entry);
@@ -297,10 +367,11 @@ fn array<'e>(out: &mut String, entries: &'e [Entry], mut item: impl FnMut(&mut S
     out.push(']');
 }
 
-fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef) {
+fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef, venue: &str) {
     let ty = ident(&def.name);
-    let count = def.entries.len();
-    let string_codes = matches!(def.entries.first().map(|e| &e.code), Some(Code::Str(_)));
+    let variants: Vec<&Entry> = def.variants().collect();
+    let count = variants.len();
+    let string_codes = def.string_codes();
     let rt = "::errcodes_runtime";
     let (code_type, code_ref, code_param, key) = if string_codes {
         (
@@ -317,6 +388,11 @@ fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef) {
             "int_key",
         )
     };
+    let refined = def
+        .entries
+        .iter()
+        .any(|entry| !entry.refinements.is_empty());
+    let by_detail = variants.iter().any(|entry| entry.detail.is_some());
 
     // The enum.
     enum_docs(out, catalog, def);
@@ -328,13 +404,18 @@ fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef) {
     for entry in &def.entries {
         variant_docs(out, entry);
         let _ = writeln!(out, " {},", ident(&entry.name));
+        for refinement in &entry.refinements {
+            refinement_docs(out, entry, refinement);
+            let _ = writeln!(out, " {},", ident(&refinement.name));
+        }
     }
     out.push_str("}\n");
 
-    // The tables, in an anonymous const so that their names stay private.
+    // The tables, in an anonymous const so that their names stay private. A refinement is a
+    // variant of its own, at the positions right after its entry, with the entry's code.
     out.push_str("const _: () = {\n");
     let _ = write!(out, "static CODES: [{code_ref}; {count}usize] = ");
-    array(out, &def.entries, |out, entry| match &entry.code {
+    array(out, &variants, |out, entry| match &entry.code {
         Code::Int(code) => {
             let _ = write!(out, "{code}");
         }
@@ -346,43 +427,140 @@ fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef) {
         out,
         ";\nstatic MESSAGES: [&::core::primitive::str; {count}usize] = "
     );
-    array(out, &def.entries, |out, entry| {
+    array(out, &variants, |out, entry| {
         let _ = write!(out, "{:?}", entry.message);
     });
     let _ = write!(
         out,
         ";\nstatic NAMES: [&::core::primitive::str; {count}usize] = "
     );
-    array(out, &def.entries, |out, entry| {
+    array(out, &variants, |out, entry| {
         let _ = write!(out, "\"{}\"", ident(&entry.name));
     });
     let _ = write!(
         out,
         ";\nstatic DESCRIPTIONS: [&::core::primitive::str; {count}usize] = "
     );
-    array(out, &def.entries, |out, entry| {
+    array(out, &variants, |out, entry| {
         let _ = write!(out, "{:?}", entry.description.as_deref().unwrap_or(""));
     });
     let _ = write!(
         out,
         ";\nstatic KINDS: &[::core::primitive::u8; {count}usize] = "
     );
-    let kinds: Vec<u8> = def.entries.iter().map(|entry| entry.kind.index()).collect();
+    let kinds: Vec<u8> = variants.iter().map(|entry| entry.kind.index()).collect();
     byte_string(out, &kinds);
     let _ = write!(
         out,
         ";\nstatic RETRIES: &[::core::primitive::u8; {count}usize] = "
     );
-    let retries: Vec<u8> = def
+    let retries: Vec<u8> = variants.iter().map(|entry| entry.retry.index()).collect();
+    byte_string(out, &retries);
+    if refined {
+        // How many refinements follow each variant, and which variants are refinements.
+        let mut counts = Vec::with_capacity(count);
+        let mut flags = Vec::with_capacity(count);
+        for entry in &def.entries {
+            counts.push(entry.refinements.len() as u8);
+            flags.push(0u8);
+            counts.extend(entry.refinements.iter().map(|_| 0u8));
+            flags.extend(entry.refinements.iter().map(|_| 1u8));
+        }
+        let _ = write!(
+            out,
+            ";\nstatic REFINES: &[::core::primitive::u8; {count}usize] = "
+        );
+        byte_string(out, &counts);
+        let _ = write!(
+            out,
+            ";\nstatic REFINED: &[::core::primitive::u8; {count}usize] = "
+        );
+        byte_string(out, &flags);
+        let _ = write!(
+            out,
+            ";\nstatic DETAILS: [&::core::primitive::str; {}usize] = ",
+            if by_detail { count } else { 0 }
+        );
+        if by_detail {
+            array(out, &variants, |out, entry| {
+                let _ = write!(out, "{:?}", entry.detail.as_deref().unwrap_or(""));
+            });
+        } else {
+            out.push_str("[]");
+        }
+    }
+    // Positions of the entries with template codes, tried in order when no code matches
+    // exactly (a refinement shares its entry's code, so only entries are tried).
+    let mut positions = Vec::with_capacity(def.entries.len());
+    let mut at = 0;
+    for entry in &def.entries {
+        positions.push(at);
+        at += 1 + entry.refinements.len();
+    }
+    let templates: Vec<usize> = def
         .entries
         .iter()
-        .map(|entry| entry.retry.index())
+        .zip(&positions)
+        .filter(|(entry, _)| {
+            matches!(&entry.code, Code::Str(code) if Template::new(code).has_placeholders())
+        })
+        .map(|(_, &at)| at)
         .collect();
-    byte_string(out, &retries);
+    if !templates.is_empty() {
+        let _ = write!(
+            out,
+            ";\nstatic TEMPLATES: [::core::primitive::usize; {}usize] = {templates:?}",
+            templates.len()
+        );
+    }
     let _ = write!(out, ";\nconst LOOKUP: {rt}::__private::Lookup = ");
     let codes: Vec<Code> = def.entries.iter().map(|entry| entry.code.clone()).collect();
-    lookup_const(out, &lookup::build(&codes));
+    lookup_const(out, &lookup::build_at(&codes, &positions));
     out.push_str(";\n");
+
+    let not_found = if templates.is_empty() {
+        "::core::option::Option::None".to_owned()
+    } else {
+        format!(
+            "match {rt}::__private::template_code(code, &TEMPLATES, &CODES) {{\n\
+             ::core::option::Option::Some(index) => ::core::option::Option::Some({ty}::ALL[index]),\n\
+             ::core::option::Option::None => ::core::option::Option::None,\n}}"
+        )
+    };
+    let refine_body = if refined {
+        format!(
+            "{ty}::ALL[{rt}::__private::refine(self as usize, REFINES, &MESSAGES, &DETAILS, message, detail)]"
+        )
+    } else {
+        "let _ = (message, detail);\nself".to_owned()
+    };
+    let is_refinement_body = if refined {
+        "REFINED[self as usize] != 0"
+    } else {
+        "false"
+    };
+    let mut retry_after_body = String::new();
+    let declared: Vec<&Entry> = variants
+        .iter()
+        .copied()
+        .filter(|entry| entry.retry_after.is_some())
+        .collect();
+    if declared.is_empty() {
+        retry_after_body.push_str("let _ = self;\n::core::option::Option::None");
+    } else {
+        retry_after_body.push_str("match self {\n");
+        for entry in declared {
+            if let Some(rule) = &entry.retry_after {
+                let _ = writeln!(
+                    retry_after_body,
+                    "{ty}::{} => ::core::option::Option::Some({}),",
+                    ident(&entry.name),
+                    crate::expand_api::retry_after_rule(rule)
+                );
+            }
+        }
+        retry_after_body.push_str("_ => ::core::option::Option::None,\n}");
+    }
 
     // Inherent items. No `#[automatically_derived]` here: rustc only accepts it on trait
     // impls, and the warning it raises on an inherent impl (silenced for macro output, but
@@ -390,17 +568,13 @@ fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef) {
     let _ = write!(
         out,
         "impl {ty} {{\n\
-         /// Every variant, in catalog order.\n\
+         /// Every variant, in catalog order (each entry followed by its refinements).\n\
          pub const ALL: &'static [{ty}] = &"
     );
-    array(out, &def.entries, |out, entry| {
+    array(out, &variants, |out, entry| {
         let _ = write!(out, "{ty}::{}", entry.name);
     });
-    let envelope = &catalog.envelope;
-    let success = match &envelope.success {
-        Some(field) => format!("::core::option::Option::Some({field:?})"),
-        None => "::core::option::Option::None".to_owned(),
-    };
+    let envelope = crate::expand_api::envelope(&catalog.envelope);
     let _ = write!(
         out,
         r##";
@@ -408,12 +582,8 @@ fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef) {
 pub const CATALOG: &'static ::core::primitive::str = {catalog_name:?};
 /// This enum's name.
 pub const ENUM: &'static ::core::primitive::str = {ty:?};
-/// The field names of the API's JSON error body.
-pub const ENVELOPE: {rt}::Envelope = {rt}::Envelope {{
-    code: {envelope_code:?},
-    message: {envelope_message:?},
-    success: {success},
-}};
+/// Where the API puts the code and the message in its JSON error body.
+pub const ENVELOPE: {rt}::Envelope = {envelope};
 
 /// The code the API sends for this error.
 #[inline]
@@ -421,14 +591,15 @@ pub fn code(self) -> {code_ref} {{
     CODES[self as usize]
 }}
 
-/// The variant for `code`, or `None` when the catalog does not list it.
+/// The variant for `code`, or `None` when the catalog does not list it. A code with several
+/// documented meanings gives its entry; [`refine`](Self::refine) picks the meaning.
 #[inline]
 pub fn from_code(code: {code_param}) -> ::core::option::Option<Self> {{
     match LOOKUP.candidate({rt}::__private::{key}(code)) {{
         ::core::option::Option::Some(index) if CODES[index] == code => {{
             ::core::option::Option::Some({ty}::ALL[index])
         }}
-        _ => ::core::option::Option::None,
+        _ => {not_found},
     }}
 }}
 
@@ -466,6 +637,25 @@ pub fn kind(self) -> {rt}::ErrorKind {{
 pub fn retry(self) -> {rt}::Retry {{
     {rt}::Retry::ALL[RETRIES[self as usize] as usize]
 }}
+
+/// The variant that the server's message (or the envelope's detail field) selects among
+/// this code's documented meanings; `self` when none matches.
+#[inline]
+pub fn refine(self, message: &::core::primitive::str, detail: ::core::option::Option<&::core::primitive::str>) -> Self {{
+    {refine_body}
+}}
+
+/// True for a variant that refines another one's code by its message or detail.
+#[inline]
+pub fn is_refinement(self) -> ::core::primitive::bool {{
+    {is_refinement_body}
+}}
+
+/// Where the wait before a retry comes from, when the catalog declares it.
+#[inline]
+pub fn retry_after_rule(self) -> ::core::option::Option<{rt}::RetryAfterRule> {{
+    {retry_after_body}
+}}
 }}
 
 #[automatically_derived]
@@ -475,7 +665,7 @@ impl {rt}::ErrorCode for {ty} {{
     const CATALOG: &'static ::core::primitive::str = {ty}::CATALOG;
     const ENUM: &'static ::core::primitive::str = {ty}::ENUM;
     const ENVELOPE: {rt}::Envelope = {ty}::ENVELOPE;
-
+{venue}
     #[inline]
     fn code(self) -> {rt}::CodeRef<'static, Self> {{
         {ty}::code(self)
@@ -504,6 +694,18 @@ impl {rt}::ErrorCode for {ty} {{
     fn retry(self) -> {rt}::Retry {{
         {ty}::retry(self)
     }}
+    #[inline]
+    fn refine(self, message: &::core::primitive::str, detail: ::core::option::Option<&::core::primitive::str>) -> Self {{
+        {ty}::refine(self, message, detail)
+    }}
+    #[inline]
+    fn is_refinement(self) -> ::core::primitive::bool {{
+        {ty}::is_refinement(self)
+    }}
+    #[inline]
+    fn retry_after_rule(self) -> ::core::option::Option<{rt}::RetryAfterRule> {{
+        {ty}::retry_after_rule(self)
+    }}
 }}
 
 // Written out rather than derived: rustc's memory for a derived `Debug` grows much faster than
@@ -527,38 +729,8 @@ impl ::core::fmt::Display for {ty} {{
 impl ::core::error::Error for {ty} {{}}
 "##,
         catalog_name = catalog.name,
-        envelope_code = envelope.code,
-        envelope_message = envelope.message,
     );
-    if string_codes {
-        let _ = write!(
-            out,
-            r##"
-#[automatically_derived]
-impl<'a> ::core::convert::TryFrom<&'a ::core::primitive::str> for {ty} {{
-    type Error = {rt}::UnknownCode<'a, {ty}>;
-
-    fn try_from(code: &'a ::core::primitive::str) -> ::core::result::Result<Self, Self::Error> {{
-        {ty}::from_code(code).ok_or({rt}::UnknownCode::new(code))
-    }}
-}}
-"##
-        );
-    } else {
-        let _ = write!(
-            out,
-            r##"
-#[automatically_derived]
-impl ::core::convert::TryFrom<::core::primitive::i64> for {ty} {{
-    type Error = {rt}::UnknownCode<'static, {ty}>;
-
-    fn try_from(code: ::core::primitive::i64) -> ::core::result::Result<Self, Self::Error> {{
-        {ty}::from_code(code).ok_or({rt}::UnknownCode::new(code))
-    }}
-}}
-"##
-        );
-    }
+    crate::expand_api::try_from(out, ty, string_codes);
     let _ = writeln!(out, "\n{rt}::__private::serde_impls!({ty});\n}};");
 }
 
@@ -597,7 +769,7 @@ message = "r#\"raw\"#"
 kind = "other"
 "##,
         );
-        let source = source(&catalog, Some("/dir with \"quotes\"/c.toml"));
+        let source = source(&catalog, Some("/dir with \"quotes\"/c.toml")).unwrap();
         let tokens: TokenStream = source.parse().expect("lexes");
         let printed = tokens.to_string();
         assert!(
@@ -711,17 +883,24 @@ kind = "other"
     }
 
     #[test]
-    fn an_invalid_identifier_becomes_a_compile_error_not_code() {
+    fn an_invalid_identifier_is_an_error_not_code() {
         let mut broken = catalog(
             "[catalog]\nname = \"x\"\n[[enum]]\nname = \"XError\"\n[[enum.error]]\ncode = 1\nmessage = \"m\"\nkind = \"other\"\n",
         );
         broken.enums[0].entries[0].name = "Not Valid {}".to_owned();
-        let tokens = expand(&broken, None).to_string();
-        assert!(tokens.starts_with(":: core :: compile_error !"), "{tokens}");
+        let error = expand(&broken, None).unwrap_err();
         assert!(
-            tokens.contains("`Not Valid {}` is not a valid identifier"),
-            "{tokens}"
+            error
+                .to_string()
+                .contains("`Not Valid {}` is not a valid identifier"),
+            "{error}"
         );
+        assert!(
+            source(&broken, None).is_err(),
+            "the source text is checked too"
+        );
+        let tokens = error.to_compile_error().to_string();
+        assert!(tokens.starts_with(":: core :: compile_error !"), "{tokens}");
         assert!(!tokens.contains("enum"), "{tokens}");
     }
 }

@@ -1,6 +1,11 @@
 //! The engine behind `errcodes!` and the `errcodes` command: a catalog's text becomes a checked
 //! [`Catalog`] with a [`Diagnostic`] for every problem, and a valid catalog becomes Rust items.
 //!
+//! **This crate is an implementation detail of `errcodes-runtime` (the macro) and
+//! `errcodes-cli` (the command). Its API is internal: it is not covered by semantic versioning
+//! and may change in any release.** Depend on `errcodes-runtime` instead, which pins the exact
+//! version of this crate that it was released with.
+//!
 //! ```
 //! let text = r#"
 //! [catalog]
@@ -17,21 +22,25 @@
 //! let checked = errcodes_codegen::check(text);
 //! assert!(checked.errors().next().is_none());
 //! assert_eq!(checked.catalog.enums[0].entries[0].name, "TooManyRequests");
-//! let tokens = errcodes_codegen::expand(&checked.catalog, None);
+//! let tokens = errcodes_codegen::expand(&checked.catalog, None).expect("a checked catalog expands");
 //! assert!(tokens.to_string().contains("pub enum DemoError"));
 //! ```
 
 pub mod diagnostic;
 pub mod doc_text;
 pub mod expand;
+mod expand_api;
 pub mod fallback;
 pub mod load;
+mod load_venue;
 pub mod lookup;
 pub mod model;
 pub mod naming;
 pub mod read;
 pub mod suggest;
+pub mod templates;
 pub mod validate;
+mod validate_venue;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, Span};
 pub use errcodes_core::{ErrorKind, Retry};
@@ -66,7 +75,7 @@ pub fn check(text: &str) -> Checked {
     let (mut catalog, mut diagnostics) = load::load(text);
     diagnostics.extend(validate::validate(&mut catalog));
     for def in &catalog.enums {
-        for entry in &def.entries {
+        for entry in def.variants() {
             if entry.kind == ErrorKind::Other {
                 diagnostics.push(
                     Diagnostic::warning(

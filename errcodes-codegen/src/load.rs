@@ -7,17 +7,35 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{Catalog, Code, Entry, EnumDef, Envelope};
+use crate::model::{Api, Catalog, Code, Entry, EnumDef, Envelope, Headers};
 use crate::naming::{
     RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name, is_catalog_name,
 };
 use crate::suggest::{closest, one_of};
 use errcodes_core::{ErrorKind, Retry};
 
-const ROOT_FIELDS: &[&str] = &["catalog", "enum"];
-const CATALOG_FIELDS: &[&str] = &["name", "title", "source", "envelope"];
-const ENVELOPE_FIELDS: &[&str] = &["code", "message", "success"];
-const ENUM_FIELDS: &[&str] = &["name", "doc", "error"];
+const ROOT_FIELDS: &[&str] = &["catalog", "enum", "http"];
+const CATALOG_FIELDS: &[&str] = &[
+    "name",
+    "title",
+    "source",
+    "envelope",
+    "api_enum",
+    "api_error",
+    "headers",
+];
+const ENVELOPE_FIELDS: &[&str] = &[
+    "code",
+    "message",
+    "success",
+    "ok_codes",
+    "items",
+    "item_code",
+    "item_message",
+    "detail",
+];
+const HEADER_FIELDS: &[&str] = &["should_retry", "reset_unix_ms"];
+const ENUM_FIELDS: &[&str] = &["name", "doc", "error", "responses"];
 const ENTRY_FIELDS: &[&str] = &[
     "code",
     "name",
@@ -26,6 +44,18 @@ const ENTRY_FIELDS: &[&str] = &[
     "retry",
     "description",
     "deprecated",
+    "retry_after",
+    "refine",
+];
+const REFINE_FIELDS: &[&str] = &[
+    "name",
+    "message",
+    "detail",
+    "kind",
+    "retry",
+    "description",
+    "deprecated",
+    "retry_after",
 ];
 
 /// Parses `text` and returns what could be read, with a diagnostic for every problem found.
@@ -51,15 +81,15 @@ pub fn load(text: &str) -> (Catalog, Vec<Diagnostic>) {
     (catalog, loader.diagnostics)
 }
 
-struct Loader {
-    diagnostics: Vec<Diagnostic>,
+pub(crate) struct Loader {
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 /// The fields of one TOML table, read with the spans they were written at.
-struct Fields<'t, 'i> {
-    table: &'t DeTable<'i>,
-    span: Span,
-    what: &'static str,
+pub(crate) struct Fields<'t, 'i> {
+    pub(crate) table: &'t DeTable<'i>,
+    pub(crate) span: Span,
+    pub(crate) what: &'static str,
 }
 
 fn type_name(value: &DeValue<'_>) -> &'static str {
@@ -75,11 +105,11 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
         self.table.get(key)
     }
 
-    fn reject_unknown(&self, known: &[&str], loader: &mut Loader) {
+    pub(crate) fn reject_unknown(&self, known: &[&str], loader: &mut Loader) {
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if known.contains(&name) {
@@ -99,14 +129,19 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    fn missing(&self, key: &str, example: &str, loader: &mut Loader) {
+    pub(crate) fn missing(&self, key: &str, example: &str, loader: &mut Loader) {
         loader.diagnostics.push(
             Diagnostic::error(self.span, format!("missing field `{key}` in {}", self.what))
                 .help(format!("add `{key} = {example}`")),
         );
     }
 
-    fn wrong_type(&self, key: &str, expected: &str, value: &Spanned<DeValue<'_>>) -> Diagnostic {
+    pub(crate) fn wrong_type(
+        &self,
+        key: &str,
+        expected: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Diagnostic {
         Diagnostic::error(
             value.span(),
             format!(
@@ -118,7 +153,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An optional string field; `None` (with a diagnostic) when it has another type.
-    fn string(&self, key: &str, loader: &mut Loader) -> Option<(String, Span)> {
+    pub(crate) fn string(&self, key: &str, loader: &mut Loader) -> Option<(String, Span)> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::String(s) => Some((s.to_string(), Span::from(value.span()))),
@@ -133,7 +168,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An optional string that, when present, must not be blank.
-    fn non_empty_string(&self, key: &str, loader: &mut Loader) -> Option<(String, Span)> {
+    pub(crate) fn non_empty_string(
+        &self,
+        key: &str,
+        loader: &mut Loader,
+    ) -> Option<(String, Span)> {
         let (value, span) = self.string(key, loader)?;
         if value.trim().is_empty() {
             loader.diagnostics.push(
@@ -145,7 +184,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         Some((value, span))
     }
 
-    fn table(&self, key: &str, loader: &mut Loader) -> Option<Fields<'t, 'i>> {
+    pub(crate) fn table(&self, key: &str, loader: &mut Loader) -> Option<Fields<'t, 'i>> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Table(table) => Some(Fields {
@@ -161,7 +200,25 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    fn array_of_tables(
+    /// An optional boolean field; `default` when absent, and with a diagnostic when it has
+    /// another type.
+    pub(crate) fn boolean(&self, key: &str, default: bool, loader: &mut Loader) -> bool {
+        let Some(value) = self.get(key) else {
+            return default;
+        };
+        match value.get_ref() {
+            DeValue::Boolean(flag) => *flag,
+            _ => {
+                let error = self
+                    .wrong_type(key, "a boolean", value)
+                    .help(format!("write `{key} = true` or `{key} = false`"));
+                loader.diagnostics.push(error);
+                default
+            }
+        }
+    }
+
+    pub(crate) fn array_of_tables(
         &self,
         key: &str,
         header: &str,
@@ -194,6 +251,9 @@ impl Loader {
             title: None,
             source: None,
             envelope: Envelope::default(),
+            api: Api::default(),
+            headers: Headers::default(),
+            http: Vec::new(),
             enums: Vec::new(),
         };
         match root.table("catalog", self) {
@@ -220,6 +280,13 @@ impl Loader {
                     .help("add an `[[enum]]` table with `name = \"MyApiError\"` and its `[[enum.error]]` entries"),
             ),
             None => {}
+        }
+        if let Some(rules) = root.array_of_tables("http", "[[http]]", self) {
+            for value in rules.iter() {
+                if let Some(rule) = self.http_rule(value) {
+                    catalog.http.push(rule);
+                }
+            }
         }
         catalog
     }
@@ -248,12 +315,67 @@ impl Loader {
             let code = field("code");
             let message = field("message");
             let success = field("success");
+            let items = field("items");
+            let item_code = field("item_code");
+            let item_message = field("item_message");
+            let detail = field("detail");
+            let ok_codes = self.ok_codes(&envelope);
+            let needs_items = |key: &str| {
+                format!(
+                    "`{key}` is read from each item of `items`, which the envelope does not name"
+                )
+            };
+            for (key, value) in [("item_code", &item_code), ("item_message", &item_message)] {
+                if value.is_some() && items.is_none() {
+                    self.diagnostics.push(
+                        Diagnostic::error(envelope.span, needs_items(key))
+                            .help("add `items = \"data\"`: the list of per-item results"),
+                    );
+                }
+            }
+            if items.is_some() && item_code.is_none() {
+                self.diagnostics.push(
+                    Diagnostic::error(envelope.span, "`items` is set but `item_code` is not")
+                        .help("name the field of each item that holds its code, e.g. `item_code = \"sCode\"`"),
+                );
+            }
             let defaults = Envelope::default();
             catalog.envelope = Envelope {
                 code: code.unwrap_or(defaults.code),
                 message: message.unwrap_or(defaults.message),
                 success,
+                ok_codes,
+                items,
+                item_code,
+                item_message,
+                detail,
             };
+        }
+        catalog.api = Api {
+            enum_name: self.type_name_field(header, "api_enum"),
+            error_name: self.type_name_field(header, "api_error"),
+        };
+        if let Some(mut headers) = header.table("headers", self) {
+            headers.what = "[catalog.headers]";
+            headers.reject_unknown(HEADER_FIELDS, self);
+            let mut field = |key: &str| headers.non_empty_string(key, self).map(|(s, _)| s);
+            catalog.headers = Headers {
+                should_retry: field("should_retry"),
+                reset_unix_ms: field("reset_unix_ms"),
+            };
+        }
+    }
+
+    /// A string field naming a Rust type (`api_enum = "Code"`), checked like an enum name.
+    fn type_name_field(&mut self, fields: &Fields<'_, '_>, key: &str) -> Option<(String, Span)> {
+        let (name, span) = fields.non_empty_string(key, self)?;
+        match check_type_name(&name, key) {
+            Ok(()) => Some((name, span)),
+            Err(problem) => {
+                self.diagnostics
+                    .push(Diagnostic::error(span, problem.message).help(problem.help));
+                None
+            }
         }
     }
 
@@ -288,6 +410,7 @@ impl Loader {
             }
         };
         let doc = fields.non_empty_string("doc", self).map(|(s, _)| s);
+        let responses = fields.boolean("responses", true, self);
         let mut entries = Vec::new();
         match fields.array_of_tables("error", "[[enum.error]]", self) {
             Some(array) if array.is_empty() => self.diagnostics.push(
@@ -297,7 +420,7 @@ impl Loader {
             Some(array) => {
                 entries.reserve(array.len());
                 for value in array.iter() {
-                    if let Some(entry) = self.entry(value) {
+                    if let Some(entry) = self.entry(value, None) {
                         entries.push(entry);
                     }
                 }
@@ -313,26 +436,45 @@ impl Loader {
             name_span,
             doc,
             entries,
+            responses,
         })
     }
 
-    fn entry(&mut self, value: &Spanned<DeValue<'_>>) -> Option<Entry> {
+    /// One `[[enum.error]]`, or with `parent` (the entry's code and where it is written) one
+    /// `[[enum.error.refine]]` of it.
+    fn entry(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        parent: Option<&(Code, Span)>,
+    ) -> Option<Entry> {
+        let (what, header) = match parent {
+            None => ("[[enum.error]]", "error"),
+            Some(_) => ("[[enum.error.refine]]", "refine"),
+        };
         let DeValue::Table(table) = value.get_ref() else {
             self.diagnostics.push(
-                Diagnostic::error(value.span(), "each `error` must be a table")
-                    .help("write each entry under its own `[[enum.error]]` header"),
+                Diagnostic::error(value.span(), format!("each `{header}` must be a table"))
+                    .help(format!("write each one under its own `{what}` header")),
             );
             return None;
         };
         let fields = Fields {
             table,
             span: Span::from(value.span()),
-            what: "[[enum.error]]",
+            what,
         };
         let errors_before = self.diagnostics.len();
-        fields.reject_unknown(ENTRY_FIELDS, self);
+        let known = if parent.is_some() {
+            REFINE_FIELDS
+        } else {
+            ENTRY_FIELDS
+        };
+        fields.reject_unknown(known, self);
 
-        let code = self.code(&fields);
+        let code = match parent {
+            Some(parent) => Some(parent.clone()),
+            None => self.code(&fields),
+        };
         let message = match fields.string("message", self) {
             Some((message, span)) if message.trim().is_empty() => {
                 self.diagnostics.push(
@@ -390,25 +532,29 @@ impl Loader {
         let kind = self.named(&fields, "kind", ErrorKind::ALL, ErrorKind::as_str, true);
         let retry = self.named(&fields, "retry", Retry::ALL, Retry::as_str, false);
         let description = fields.non_empty_string("description", self).map(|(s, _)| s);
-        let deprecated = match fields.get("deprecated") {
-            None => false,
-            Some(value) => match value.get_ref() {
-                DeValue::Boolean(flag) => *flag,
-                _ => {
-                    let error = fields
-                        .wrong_type("deprecated", "a boolean", value)
-                        .help("write `deprecated = true` or remove the field");
-                    self.diagnostics.push(error);
-                    false
+        let deprecated = fields.boolean("deprecated", false, self);
+        let retry_after = self.retry_after(&fields);
+        let detail = fields.non_empty_string("detail", self).map(|(s, _)| s);
+        let mut refinements = Vec::new();
+        if let (None, Some(code)) = (parent, &code)
+            && let Some(array) = fields.array_of_tables("refine", "[[enum.error.refine]]", self)
+        {
+            for value in array.iter() {
+                if let Some(refinement) = self.entry(value, Some(code)) {
+                    refinements.push(refinement);
                 }
-            },
-        };
+            }
+        }
 
         if self.diagnostics.len() > errors_before {
             return None;
         }
-        let ((code, code_span), (message, _), (name, name_span, name_derived), (kind, kind_span)) =
-            (code?, message?, name?, kind?);
+        let (
+            (code, code_span),
+            (message, message_span),
+            (name, name_span, name_derived),
+            (kind, kind_span),
+        ) = (code?, message?, name?, kind?);
         Some(Entry {
             code,
             code_span,
@@ -416,12 +562,35 @@ impl Loader {
             name_span,
             name_derived,
             message,
+            message_span,
             kind,
             kind_span,
             retry: retry.map_or_else(|| kind.default_retry(), |(retry, _)| retry),
             description,
             deprecated,
+            retry_after,
+            detail,
+            refinements,
         })
+    }
+
+    /// `ok_codes = [0]` or `["00000"]`: codes that mean success.
+    fn ok_codes(&mut self, envelope: &Fields<'_, '_>) -> Vec<Code> {
+        let Some(value) = envelope.get("ok_codes") else {
+            return Vec::new();
+        };
+        let DeValue::Array(array) = value.get_ref() else {
+            let error = envelope
+                .wrong_type("ok_codes", "an array of codes", value)
+                .help("write `ok_codes = [0]` or `ok_codes = [\"00000\"]`");
+            self.diagnostics.push(error);
+            return Vec::new();
+        };
+        array
+            .iter()
+            .filter_map(|item| self.code_value(item, "a code of `ok_codes`"))
+            .map(|(code, _)| code)
+            .collect()
     }
 
     fn code(&mut self, fields: &Fields<'_, '_>) -> Option<(Code, Span)> {
@@ -429,6 +598,18 @@ impl Loader {
             fields.missing("code", "700002", self);
             return None;
         };
+        if !matches!(value.get_ref(), DeValue::Integer(_) | DeValue::String(_)) {
+            let error = fields
+                .wrong_type("code", "an integer or a string", value)
+                .help("write `code = 700002` or `code = \"card_declined\"`");
+            self.diagnostics.push(error);
+            return None;
+        }
+        self.code_value(value, "`code`")
+    }
+
+    /// A code (`what` names it in messages): an integer in range or a non-empty string.
+    fn code_value(&mut self, value: &Spanned<DeValue<'_>>, what: &str) -> Option<(Code, Span)> {
         let span = Span::from(value.span());
         match value.get_ref() {
             DeValue::Integer(integer) => {
@@ -449,24 +630,30 @@ impl Loader {
             }
             DeValue::String(code) if code.is_empty() => {
                 self.diagnostics.push(
-                    Diagnostic::error(span, "`code` is an empty string")
+                    Diagnostic::error(span, format!("{what} is an empty string"))
                         .help("write the code the API sends, e.g. `code = \"card_declined\"`"),
                 );
                 None
             }
             DeValue::String(code) => Some((Code::Str(code.to_string()), span)),
-            _ => {
-                let error = fields
-                    .wrong_type("code", "an integer or a string", value)
-                    .help("write `code = 700002` or `code = \"card_declined\"`");
-                self.diagnostics.push(error);
+            other => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        span,
+                        format!(
+                            "{what} must be an integer or a string, found {}",
+                            type_name(other)
+                        ),
+                    )
+                    .help("write a code such as `700002` or `\"card_declined\"`"),
+                );
                 None
             }
         }
     }
 
     /// A field naming one of `values` (kinds, retry advice) by its catalog name.
-    fn named<T: Copy>(
+    pub(crate) fn named<T: Copy>(
         &mut self,
         fields: &Fields<'_, '_>,
         key: &str,

@@ -68,6 +68,68 @@ pub fn build(codes: &[Code]) -> Table {
     displace(&keys, width)
 }
 
+/// Builds the table for `codes` (unique) stored at `positions` of the enum's variants (an
+/// enum with refinements has more variants than codes: a refinement shares its entry's code,
+/// and `from_code` finds the entry).
+pub fn build_at(codes: &[Code], positions: &[usize]) -> Table {
+    debug_assert_eq!(codes.len(), positions.len());
+    let table = build(codes);
+    if positions
+        .iter()
+        .enumerate()
+        .all(|(at, &position)| at == position)
+    {
+        return table;
+    }
+    let new_width = index_width(positions.iter().max().map_or(0, |&p| p + 1));
+    let remap = |bytes: &[u8], width: usize| -> Vec<u8> {
+        let mut out = vec![0; bytes.len() / width * new_width];
+        for (slot, chunk) in bytes.chunks(width).enumerate() {
+            let mut value = [0u8; 4];
+            value[..width].copy_from_slice(chunk);
+            let stored = u32::from_le_bytes(value) as usize;
+            if stored != 0 {
+                put(&mut out, new_width, slot, positions[stored - 1]);
+            }
+        }
+        out
+    };
+    match table {
+        Table::Empty => Table::Empty,
+        Table::Dense { min, width, table } => Table::Dense {
+            min,
+            width: new_width,
+            table: remap(&table, width),
+        },
+        Table::MultiplyShift {
+            mult,
+            shift,
+            width,
+            slots,
+        } => Table::MultiplyShift {
+            mult,
+            shift,
+            width: new_width,
+            slots: remap(&slots, width),
+        },
+        Table::Displace {
+            seed,
+            bucket_shift,
+            displacements,
+            slot_shift,
+            width,
+            slots,
+        } => Table::Displace {
+            seed,
+            bucket_shift,
+            displacements,
+            slot_shift,
+            width: new_width,
+            slots: remap(&slots, width),
+        },
+    }
+}
+
 /// Bytes per stored index: the value stored is index + 1, with 0 for an empty slot.
 fn index_width(len: usize) -> usize {
     if len < u8::MAX as usize {

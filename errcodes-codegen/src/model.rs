@@ -1,7 +1,7 @@
 //! A catalog after loading: every value checked for type and range, with the span it came from.
 
 use crate::diagnostic::Span;
-use errcodes_core::{ErrorKind, Retry};
+use errcodes_core::{ErrorKind, Retry, TimeUnit};
 
 /// One catalog file.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,8 +14,73 @@ pub struct Catalog {
     pub source: Option<String>,
     /// `[catalog] envelope`: field names of the API's JSON error body.
     pub envelope: Envelope,
+    /// `[catalog] api_enum` and `api_error`: the one type over every responding section.
+    pub api: Api,
+    /// `[catalog.headers]`: the venue's own response headers that guide retrying.
+    pub headers: Headers,
+    /// Each `[[http]]`: what a status means at this venue when no listed code was sent.
+    pub http: Vec<HttpRule>,
     /// Each `[[enum]]`, in file order.
     pub enums: Vec<EnumDef>,
+}
+
+/// `[catalog] api_enum` and `api_error`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Api {
+    /// The enum with one variant per responding section, and where it is named.
+    pub enum_name: Option<(String, Span)>,
+    /// The `ApiError<…>` alias, and where it is named.
+    pub error_name: Option<(String, Span)>,
+}
+
+/// `[catalog.headers]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Headers {
+    /// A header saying `true`/`false` whether a retry is safe (Stripe-Should-Retry).
+    pub should_retry: Option<String>,
+    /// A header giving the moment a limit resets, in Unix milliseconds.
+    pub reset_unix_ms: Option<String>,
+}
+
+/// Which statuses an `[[http]]` rule covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// One status: `status = 418`.
+    Exact(u16),
+    /// A class: `status = "5xx"` (the hundreds digit).
+    Class(u16),
+}
+
+/// One `[[http]]` rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpRule {
+    /// The status or class it applies to.
+    pub status: Status,
+    /// A name a caller can match on.
+    pub name: String,
+    /// Where the rule starts.
+    pub span: Span,
+    /// A template the server's message must match for the rule to apply.
+    pub message: Option<String>,
+    /// What kind of failure the status means.
+    pub kind: ErrorKind,
+    /// Its retry advice: explicit, or the kind's default.
+    pub retry: Retry,
+    /// Where the wait comes from, if the message says.
+    pub retry_after: Option<RetryAfter>,
+    /// The longer explanation.
+    pub description: Option<String>,
+}
+
+/// `retry_after = { from = "until", unit = "unix_seconds" }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryAfter {
+    /// The placeholder whose value is the wait or the moment.
+    pub from: String,
+    /// How to read the value.
+    pub unit: TimeUnit,
+    /// Where `retry_after` is written.
+    pub span: Span,
 }
 
 /// Field names of the API's JSON error body.
@@ -27,6 +92,16 @@ pub struct Envelope {
     pub message: String,
     /// A boolean field that is false on errors, if the API has one.
     pub success: Option<String>,
+    /// Codes that mean success (`0` when none are given).
+    pub ok_codes: Vec<Code>,
+    /// A list of per-item results (OKX `data`).
+    pub items: Option<String>,
+    /// The code inside each item.
+    pub item_code: Option<String>,
+    /// The message inside each item.
+    pub item_message: Option<String>,
+    /// A second field whose value refines an entry (Stripe's `error.decline_code`).
+    pub detail: Option<String>,
 }
 
 impl Default for Envelope {
@@ -35,6 +110,11 @@ impl Default for Envelope {
             code: "code".to_owned(),
             message: "message".to_owned(),
             success: None,
+            ok_codes: Vec::new(),
+            items: None,
+            item_code: None,
+            item_message: None,
+            detail: None,
         }
     }
 }
@@ -50,6 +130,23 @@ pub struct EnumDef {
     pub doc: Option<String>,
     /// Each `[[enum.error]]`, in file order.
     pub entries: Vec<Entry>,
+    /// False for a section that is not an error response (refund reasons, close codes): it is
+    /// left out of the API enum and never read from a body.
+    pub responses: bool,
+}
+
+impl EnumDef {
+    /// Every variant in declaration order: each entry followed by its refinements.
+    pub fn variants(&self) -> impl Iterator<Item = &Entry> {
+        self.entries
+            .iter()
+            .flat_map(|entry| std::iter::once(entry).chain(&entry.refinements))
+    }
+
+    /// True when the enum's codes are strings.
+    pub fn string_codes(&self) -> bool {
+        matches!(self.entries.first().map(|e| &e.code), Some(Code::Str(_)))
+    }
 }
 
 /// A code: every code of one enum is of one type.
@@ -105,4 +202,14 @@ pub struct Entry {
     pub description: Option<String>,
     /// The documentation strikes this code through.
     pub deprecated: bool,
+    /// Where the wait comes from, when the code or message carries it.
+    pub retry_after: Option<RetryAfter>,
+    /// For a refinement: the value of the envelope's `detail` field that selects it (when
+    /// absent, its message is the template the server's message must match).
+    pub detail: Option<String>,
+    /// Where the message is written.
+    pub message_span: Span,
+    /// `[[enum.error.refine]]`: other meanings of the same code, told apart by the message.
+    /// Each is a variant of its own, with this entry's code.
+    pub refinements: Vec<Entry>,
 }

@@ -23,6 +23,7 @@ pub fn validate(catalog: &mut Catalog) -> Vec<Diagnostic> {
             );
         }
     }
+    crate::validate_venue::validate(catalog, &mut diagnostics);
     for def in &mut catalog.enums {
         let rejected = check_entries(&def.name, &def.entries, &mut diagnostics);
         if !rejected.is_empty() {
@@ -109,6 +110,37 @@ fn check_entries(
             continue;
         }
         names.insert(&entry.name, at);
+    }
+    // A refinement is a variant too: its name is unique among all of the enum's.
+    let mut refinement_names: HashMap<&str, Span> = HashMap::new();
+    for (at, entry) in entries.iter().enumerate() {
+        for refinement in &entry.refinements {
+            let clash = names
+                .get(refinement.name.as_str())
+                .map(|&index| entries[index].name_span)
+                .or_else(|| refinement_names.get(refinement.name.as_str()).copied());
+            match clash {
+                Some(first) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            refinement.name_span,
+                            format!(
+                                "variant name is used twice: refinement `{}` of code {} in enum `{enum_name}`",
+                                refinement.name, entry.code
+                            ),
+                        )
+                        .related(first, "first used here")
+                        .help("give the refinement its own `name = \"…\"`"),
+                    );
+                    if !rejected.contains(&at) {
+                        rejected.push(at);
+                    }
+                }
+                None => {
+                    refinement_names.insert(&refinement.name, refinement.name_span);
+                }
+            }
+        }
     }
     rejected
 }

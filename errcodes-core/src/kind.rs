@@ -209,6 +209,61 @@ named_values! {
     }
 }
 
+named_values! {
+    /// How a value that a response carries (a placeholder of a code or message, a header) says
+    /// when to try again: a wait, or a moment in Unix time.
+    ///
+    /// ```
+    /// use errcodes_core::TimeUnit;
+    ///
+    /// assert_eq!("unix_milliseconds".parse(), Ok(TimeUnit::UnixMilliseconds));
+    /// ```
+    pub enum TimeUnit ("time unit") {
+        /// A wait in seconds (`Retry-After: 30`).
+        Seconds = "seconds", "a wait in seconds";
+        /// A wait in milliseconds.
+        Milliseconds = "milliseconds", "a wait in milliseconds";
+        /// A moment in seconds since the Unix epoch (Kraken's `EService: Throttled: 1764700000`).
+        UnixSeconds = "unix_seconds", "a moment in seconds since the Unix epoch";
+        /// A moment in milliseconds since the Unix epoch (Binance's "IP banned until 1659146400000").
+        UnixMilliseconds = "unix_milliseconds", "a moment in milliseconds since the Unix epoch";
+    }
+}
+
+impl TimeUnit {
+    /// The wait `value` stands for, in milliseconds, given the current Unix time in
+    /// milliseconds (used only for moments; a moment already past is no wait). `None` when
+    /// the value is out of range.
+    ///
+    /// ```
+    /// use errcodes_core::TimeUnit;
+    ///
+    /// assert_eq!(TimeUnit::Seconds.wait_ms(30, 0), Some(30_000));
+    /// assert_eq!(TimeUnit::UnixSeconds.wait_ms(1_000, 400_000), Some(600_000));
+    /// assert_eq!(TimeUnit::UnixMilliseconds.wait_ms(5, 9), Some(0));
+    /// ```
+    pub const fn wait_ms(self, value: u64, now_unix_ms: u64) -> Option<u64> {
+        match self {
+            TimeUnit::Seconds => value.checked_mul(1000),
+            TimeUnit::Milliseconds => Some(value),
+            TimeUnit::UnixSeconds => match value.checked_mul(1000) {
+                Some(at) => Some(at.saturating_sub(now_unix_ms)),
+                None => None,
+            },
+            TimeUnit::UnixMilliseconds => Some(value.saturating_sub(now_unix_ms)),
+        }
+    }
+
+    /// True for a moment in Unix time, whose wait depends on the current time.
+    ///
+    /// ```
+    /// assert!(errcodes_core::TimeUnit::UnixSeconds.is_moment());
+    /// ```
+    pub const fn is_moment(self) -> bool {
+        matches!(self, TimeUnit::UnixSeconds | TimeUnit::UnixMilliseconds)
+    }
+}
+
 impl ErrorKind {
     /// The value written at `index` of [`ErrorKind::ALL`], as generated tables store it.
     ///

@@ -22,4 +22,4 @@ mod kind;
 pub mod lookup;
 pub mod template;
 
-pub use kind::{ErrorKind, ParseNameError, Retry};
+pub use kind::{ErrorKind, ParseNameError, Retry, TimeUnit};

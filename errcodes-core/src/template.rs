@@ -8,9 +8,11 @@
 //! - Every other character, every other `{` and `}` included, is literal text: a documented
 //!   message containing `{"code":1}` or `{ }` is matched as written. There are no escapes, so
 //!   a catalog keeps a venue's text byte for byte.
-//! - Two placeholders may not touch (`{a}{b}`: where one ends would be a guess), a name may not
-//!   be used twice, and a `{name` that runs to the end of the text is an unclosed placeholder.
-//!   [`Template::check`] reports these; the engine turns them into compile errors.
+//! - A `{name` that runs to the end of the text is an unclosed placeholder: [`Template::check`]
+//!   reports it, and the engine turns it into a compile error. Documentation does repeat a
+//!   name (`{param0} … {param0}`) and put placeholders side by side (`{param0}{param1}`), so
+//!   both are allowed: each occurrence matches on its own, and of two placeholders side by side
+//!   the first takes no text.
 //!
 //! # Matching
 //!
@@ -71,20 +73,11 @@ pub enum Part<'t> {
 /// assert_eq!(error.to_string(), "placeholder `{` at byte 16 is never closed");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TemplateError {
     /// A `{name` that runs to the end of the text.
     Unclosed {
         /// Where the `{` is.
-        at: usize,
-    },
-    /// A placeholder right after another one.
-    Adjacent {
-        /// Where the second placeholder starts.
-        at: usize,
-    },
-    /// A placeholder name used a second time.
-    DuplicateName {
-        /// Where the second use starts.
         at: usize,
     },
 }
@@ -93,14 +86,12 @@ impl TemplateError {
     /// The byte offset the problem is at.
     ///
     /// ```
-    /// let error = errcodes_core::template::Template::check("{a}{b}").unwrap_err();
-    /// assert_eq!(error.at(), 3);
+    /// let error = errcodes_core::template::Template::check("{a} {b").unwrap_err();
+    /// assert_eq!(error.at(), 4);
     /// ```
     pub const fn at(self) -> usize {
         match self {
-            TemplateError::Unclosed { at }
-            | TemplateError::Adjacent { at }
-            | TemplateError::DuplicateName { at } => at,
+            TemplateError::Unclosed { at } => at,
         }
     }
 }
@@ -110,13 +101,6 @@ impl fmt::Display for TemplateError {
         match self {
             TemplateError::Unclosed { at } => {
                 write!(f, "placeholder `{{` at byte {at} is never closed")
-            }
-            TemplateError::Adjacent { at } => write!(
-                f,
-                "placeholder at byte {at} touches the one before it, so where one ends is ambiguous"
-            ),
-            TemplateError::DuplicateName { at } => {
-                write!(f, "placeholder name at byte {at} is used twice")
             }
         }
     }
@@ -233,11 +217,10 @@ impl<'t> Template<'t> {
     /// use errcodes_core::template::{Template, TemplateError};
     ///
     /// assert_eq!(Template::check("Insufficient {currency} balance"), Ok(()));
-    /// assert_eq!(Template::check("{a} {a}"), Err(TemplateError::DuplicateName { at: 4 }));
+    /// assert_eq!(Template::check("{a} {b"), Err(TemplateError::Unclosed { at: 4 }));
     /// ```
     pub fn check(text: &str) -> Result<(), TemplateError> {
         let mut at = 0;
-        let mut previous_end = None;
         for part in Template::new(text).parts() {
             match part {
                 Part::Text(piece) => {
@@ -252,20 +235,7 @@ impl<'t> Template<'t> {
                     }
                     at += piece.len();
                 }
-                Part::Placeholder(name) => {
-                    if previous_end == Some(at) {
-                        return Err(TemplateError::Adjacent { at });
-                    }
-                    if !name.is_empty()
-                        && Template::new(&text[..at])
-                            .placeholders()
-                            .any(|earlier| earlier == name)
-                    {
-                        return Err(TemplateError::DuplicateName { at });
-                    }
-                    at += name.len() + 2;
-                    previous_end = Some(at);
-                }
+                Part::Placeholder(name) => at += name.len() + 2,
             }
         }
         Ok(())
@@ -361,7 +331,13 @@ impl<'t> Template<'t> {
                         at += offset + piece.len();
                     }
                 },
-                Part::Placeholder(name) => pending = Some(name),
+                Part::Placeholder(name) => {
+                    // Side by side with the one before: that one takes no text.
+                    if let Some(previous) = pending.replace(name) {
+                        each(index, previous, &text[at..at]);
+                        index += 1;
+                    }
+                }
             }
         }
         match (pending, text.get(at..limit)) {
@@ -426,17 +402,21 @@ mod tests {
             Template::check("until {until"),
             Err(TemplateError::Unclosed { at: 6 })
         );
-        assert_eq!(
-            Template::check("a{x}{y}"),
-            Err(TemplateError::Adjacent { at: 4 })
-        );
-        assert_eq!(
-            Template::check("{x}-{x}"),
-            Err(TemplateError::DuplicateName { at: 4 })
-        );
+        assert_eq!(Template::check("a{x}{y}"), Ok(()));
+        assert_eq!(Template::check("{x}-{x}"), Ok(()));
         assert_eq!(Template::check("{}-{}"), Ok(()));
         assert_eq!(Template::check("{ x"), Ok(()));
         assert_eq!(Template::check("plain"), Ok(()));
+    }
+
+    #[test]
+    fn side_by_side_and_repeated_placeholders_still_match() {
+        let template = Template::new("max {a}{b} of {a}");
+        assert!(template.matches("max 10x of 3"));
+        assert_eq!(template.capture_at("max 10x of 3", 0), Some(""));
+        assert_eq!(template.capture_at("max 10x of 3", 1), Some("10x"));
+        assert_eq!(template.capture("max 10x of 3", "a"), Some(""));
+        assert_eq!(template.capture_at("max 10x of 3", 2), Some("3"));
     }
 
     #[test]

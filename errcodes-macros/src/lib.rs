@@ -43,22 +43,30 @@ fn expand(literal: &LitStr) -> TokenStream {
         Err(problem) => return read_error(span, &relative, problem),
     };
     let tracked = path.to_string_lossy().into_owned();
+    let track = || {
+        errcodes_codegen::expand::track(&tracked).unwrap_or_else(|error| error.to_compile_error())
+    };
     let text = match read::read(&path, &relative) {
         Ok(text) => text,
         Err(problem) => {
             let mut tokens = read_error(span, &relative, problem);
-            tokens.extend(errcodes_codegen::expand::track(&tracked));
+            tokens.extend(track());
             return tokens;
         }
     };
     let checked = errcodes_codegen::check(&text);
-    if checked.is_valid() {
-        return errcodes_codegen::expand(&checked.catalog, Some(&tracked));
-    }
-    let lines = LineIndex::new(&text);
-    let mut tokens = compile_errors(span, &relative, &lines, checked.errors());
+    let mut tokens = if checked.is_valid() {
+        match errcodes_codegen::expand(&checked.catalog, Some(&tracked)) {
+            Ok(tokens) => return tokens,
+            // An engine bug: said as one error, with stubs so that it stays the only one.
+            Err(internal) => internal.to_compile_error(),
+        }
+    } else {
+        let lines = LineIndex::new(&text);
+        compile_errors(span, &relative, &lines, checked.errors())
+    };
     tokens.extend(errcodes_codegen::fallback(&checked.catalog));
-    tokens.extend(errcodes_codegen::expand::track(&tracked));
+    tokens.extend(track());
     tokens
 }
 

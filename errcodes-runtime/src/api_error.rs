@@ -1,27 +1,54 @@
 use alloc::boxed::Box;
+use alloc::vec::Vec;
 use core::fmt::{self, Debug, Display};
+use core::time::Duration;
 
-use crate::{CodeRef, CodeType, ErrorCode, ErrorKind, Retry};
+use crate::headers::{Headers, Wait};
+use crate::{CodeRef, CodeType, ErrorCode, ErrorKind, HttpRule, Retry, Template};
 
-/// An API error as the server sent it, for any generated enum `E`.
+/// An API error as the server sent it, for any generated enum `E` (a section's enum, or the
+/// catalog's API enum that joins them).
 ///
-/// A listed code becomes its variant ([`known`](ApiError::known)); a code the catalog does not
-/// list is kept as it came, with the server's message ([`code`](ApiError::code)); a response
-/// without a usable code (an empty body, a proxy's HTML page, JSON without the code field)
-/// keeps its status and its text. Nothing the server said is dropped.
+/// - A listed code becomes its variant ([`known`](ApiError::known)); when the catalog documents
+///   several meanings for it, the server's message (or detail field) picks the refinement.
+/// - A code the catalog does not list is kept as it came, with the server's message
+///   ([`code`](ApiError::code)), and the venue's `[[http]]` rules or the HTTP status say what
+///   it means.
+/// - A response without a usable code (an empty body, a proxy's HTML page, JSON without the
+///   code field) keeps its status and its text.
+/// - A reply with several errors (a batch, a list of codes) keeps them all
+///   ([`errors`](ApiError::errors)); the first is this one.
 ///
-/// Allocation: a listed code whose message is the catalog's, or none, costs nothing; a server
-/// message that differs from the catalog's is kept in one `Box<str>`, and so is an unknown
-/// string code.
+/// Nothing the server said is dropped. Allocation: a listed code whose message is the
+/// catalog's, or none, costs nothing; a server message that differs from the catalog's is kept
+/// in one `Box<str>`, and so is an unknown string code.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// use errcodes_runtime::{ApiError, ErrorKind, Retry};
+///
+/// let error = ApiError::<MexcError>::from_code(700002, Some("Signature for this request is not valid."));
+/// assert_eq!(error.known(), Some(MexcError::InvalidSignature));
+/// assert_eq!(error.kind(), ErrorKind::Authentication);
+/// assert_eq!(error.retry(), Retry::Never);
+/// ```
 pub struct ApiError<E: ErrorCode> {
     code: Code<E>,
     message: Message,
     status: Option<u16>,
     problem: Option<BodyProblem>,
+    rule: Option<&'static HttpRule>,
+    wait: Option<Wait>,
+    should_retry: Option<bool>,
+    batch: Option<Box<Batch<E>>>,
 }
 
 enum Code<E: ErrorCode> {
-    Known(E),
+    /// A listed code; `sent` holds the code as sent when a template code matched it.
+    Known {
+        error: E,
+        sent: Option<<E::Code as CodeType>::Owned>,
+    },
     Unknown(<E::Code as CodeType>::Owned),
     Missing,
 }
@@ -33,7 +60,19 @@ enum Message {
     Server(Box<str>),
 }
 
+/// What else a reply with several errors carried.
+struct Batch<E: ErrorCode> {
+    /// The envelope around the items (OKX's `{"code":"1","msg":"All operations failed"}`).
+    outer: Option<ApiError<E>>,
+    /// The errors after the first.
+    others: Vec<ApiError<E>>,
+}
+
 /// Why a response could not be read as the catalog's error envelope.
+///
+/// ```
+/// assert_eq!(errcodes_runtime::BodyProblem::NotJson.to_string(), "body is not JSON");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BodyProblem {
@@ -56,52 +95,160 @@ impl Display for BodyProblem {
 }
 
 impl<E: ErrorCode> ApiError<E> {
-    /// A listed error with the catalog's message.
-    pub fn new(known: E) -> Self {
+    fn with_code(code: Code<E>) -> Self {
         ApiError {
-            code: Code::Known(known),
+            code,
             message: Message::Catalog,
             status: None,
             problem: None,
+            rule: None,
+            wait: None,
+            should_retry: None,
+            batch: None,
         }
     }
 
-    /// The error for `code` as the server sent it, with the server's message if any.
+    /// A listed error with the catalog's message.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::new(MexcError::TooManyRequests);
+    /// assert_eq!(error.message(), "Too Many Requests");
+    /// ```
+    pub fn new(known: E) -> Self {
+        ApiError::with_code(Code::Known {
+            error: known,
+            sent: None,
+        })
+    }
+
+    /// The error for `code` as the server sent it, with the server's message if any; the
+    /// message picks among the code's documented meanings.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(123456789, Some("new"));
+    /// assert_eq!(error.known(), None);
+    /// assert_eq!(error.code(), Some(123456789));
+    /// assert_eq!(error.message(), "new");
+    /// ```
     pub fn from_code(code: CodeRef<'_, E>, message: Option<&str>) -> Self {
-        match E::from_code(code) {
-            Some(known) => ApiError::new(known).with_message(message),
-            None => ApiError {
-                code: Code::Unknown(E::Code::to_owned_code(code)),
-                message: Message::Catalog,
-                status: None,
-                problem: None,
+        let error = match E::from_code(code) {
+            Some(known) => {
+                let sent = (!same_code::<E>(known, code)).then(|| E::Code::to_owned_code(code));
+                ApiError::with_code(Code::Known { error: known, sent })
             }
-            .with_message(message),
-        }
+            None => ApiError::with_code(Code::Unknown(E::Code::to_owned_code(code))),
+        };
+        error.with_message(message)
     }
 
     /// A response that carried no usable code: its text is kept as the message.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::{ApiError, BodyProblem};
+    ///
+    /// let error = ApiError::<MexcError>::without_code(BodyProblem::NotJson, "<html>502</html>");
+    /// assert_eq!(error.body_problem(), Some(BodyProblem::NotJson));
+    /// ```
     pub fn without_code(problem: BodyProblem, text: &str) -> Self {
-        ApiError {
-            code: Code::Missing,
-            message: Message::Catalog,
-            status: None,
-            problem: Some(problem),
-        }
-        .with_message(Some(text))
+        let mut error = ApiError::with_code(Code::Missing).with_message(Some(text));
+        error.problem = Some(problem);
+        error
     }
 
-    /// Records the HTTP status the error came with; it guides [`kind`](ApiError::kind) and
-    /// [`retry`](ApiError::retry) for codes the catalog does not list.
+    /// Records the HTTP status the error came with. When the catalog does not list the code,
+    /// the venue's `[[http]]` rules (by status, and by message where a rule says) and then the
+    /// status itself decide [`kind`](ApiError::kind) and [`retry`](ApiError::retry).
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::{ApiError, BodyProblem, Retry};
+    ///
+    /// let error = ApiError::<MexcError>::without_code(BodyProblem::Empty, "").with_status(504);
+    /// assert_eq!(error.retry(), Retry::VerifyFirst);
+    /// ```
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
+        self.rule = match self.code {
+            Code::Known { .. } => None,
+            _ => HttpRule::find(E::HTTP, status, self.message()),
+        };
+        if let Some(batch) = &mut self.batch {
+            for other in &mut batch.others {
+                other.status = Some(status);
+            }
+        }
         self
     }
 
-    /// Keeps `message` unless it is absent or exactly the catalog's text.
-    pub fn with_message(mut self, message: Option<&str>) -> Self {
-        self.message = match message {
-            Some(text) if !text.is_empty() && Some(text) != self.known().map(E::message) => {
+    /// Reads the response headers that guide retrying: `Retry-After` (seconds or an HTTP
+    /// date) and the venue's own (`[catalog.headers]`: a should-retry flag, a reset time).
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use core::time::Duration;
+    /// use errcodes_runtime::{ApiError, BodyProblem};
+    ///
+    /// let error = ApiError::<MexcError>::without_code(BodyProblem::Empty, "")
+    ///     .with_status(429)
+    ///     .with_headers(&[("retry-after", "30")]);
+    /// assert_eq!(error.retry_after_at(0), Some(Duration::from_secs(30)));
+    /// ```
+    pub fn with_headers<H: Headers + ?Sized>(mut self, headers: &H) -> Self {
+        let venue = E::HEADERS;
+        self.wait = headers
+            .header("retry-after")
+            .and_then(Wait::from_retry_after)
+            .or_else(|| {
+                venue
+                    .reset_unix_ms
+                    .and_then(|name| headers.header(name))
+                    .and_then(|value| value.trim().parse().ok())
+                    .map(|unix_ms| Wait::At { unix_ms })
+            });
+        self.should_retry = venue
+            .should_retry
+            .and_then(|name| headers.header(name))
+            .and_then(|value| match value.trim() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            });
+        self
+    }
+
+    /// Keeps `message` unless it is absent or exactly the catalog's text, and lets it pick
+    /// among the code's documented meanings.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::new(MexcError::TooManyRequests).with_message(Some("slow down"));
+    /// assert!(error.message_differs());
+    /// ```
+    pub fn with_message(self, message: Option<&str>) -> Self {
+        self.with_message_and_detail(message, None)
+    }
+
+    /// [`with_message`](ApiError::with_message), where the envelope's detail field (Stripe's
+    /// `decline_code`) may pick the meaning too.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::new(MexcError::TooManyRequests)
+    ///     .with_message_and_detail(None, Some("anything"));
+    /// assert_eq!(error.known(), Some(MexcError::TooManyRequests));
+    /// ```
+    pub fn with_message_and_detail(mut self, message: Option<&str>, detail: Option<&str>) -> Self {
+        let text = message.filter(|text| !text.is_empty());
+        if let Code::Known { error, .. } = &mut self.code
+            && (text.is_some() || detail.is_some())
+        {
+            *error = error.refine(text.unwrap_or(""), detail);
+        }
+        self.message = match text {
+            Some(text) if Some(text) != self.known().map(E::message) => {
                 Message::Server(text.into())
             }
             _ => Message::Catalog,
@@ -109,18 +256,56 @@ impl<E: ErrorCode> ApiError<E> {
         self
     }
 
-    /// The variant, when the catalog lists the code.
+    /// Adds the errors after this one, of a reply that carried several, and the envelope
+    /// around them, if any.
+    pub(crate) fn with_batch(
+        mut self,
+        outer: Option<ApiError<E>>,
+        others: Vec<ApiError<E>>,
+    ) -> Self {
+        if outer.is_some() || !others.is_empty() {
+            self.batch = Some(Box::new(Batch { outer, others }));
+        }
+        self
+    }
+
+    /// The variant, when the catalog lists the code; a refinement when the message selected one.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, None);
+    /// assert_eq!(error.known(), Some(MexcError::TooManyRequests));
+    /// ```
     pub fn known(&self) -> Option<E> {
         match self.code {
-            Code::Known(known) => Some(known),
+            Code::Known { error, .. } => Some(error),
             _ => None,
         }
     }
 
+    /// True when the server's message (or detail) selected one of the code's documented
+    /// meanings other than the entry itself.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// assert!(!errcodes_runtime::ApiError::<MexcError>::from_code(429, None).is_refined());
+    /// ```
+    pub fn is_refined(&self) -> bool {
+        self.known().is_some_and(E::is_refinement)
+    }
+
     /// The code the server sent, listed or not; `None` when the response had no usable code.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).code(), Some(429));
+    /// ```
     pub fn code(&self) -> Option<CodeRef<'_, E>> {
         match &self.code {
-            Code::Known(known) => Some(E::Code::reborrow(known.code())),
+            Code::Known {
+                sent: Some(sent), ..
+            } => Some(E::Code::borrow_code(sent)),
+            Code::Known { error, sent: None } => Some(E::Code::reborrow(error.code())),
             Code::Unknown(code) => Some(E::Code::borrow_code(code)),
             Code::Missing => None,
         }
@@ -128,6 +313,12 @@ impl<E: ErrorCode> ApiError<E> {
 
     /// The server's message; the catalog's when the server sent none (or the same text).
     /// For a response without a code this is its body; empty when the server sent nothing.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, None);
+    /// assert_eq!(error.message(), "Too Many Requests");
+    /// ```
     pub fn message(&self) -> &str {
         match (&self.message, self.known()) {
             (Message::Server(text), _) => text,
@@ -136,22 +327,100 @@ impl<E: ErrorCode> ApiError<E> {
         }
     }
 
-    /// True when the server's message differs from the catalog's.
+    /// True when the server's message is neither the catalog's text nor a match of its
+    /// template (`Insufficient {currency} balance` matches "Insufficient USDT balance").
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, Some("Too Many Requests"));
+    /// assert!(!error.message_differs());
+    /// ```
     pub fn message_differs(&self) -> bool {
-        self.known().is_some() && matches!(self.message, Message::Server(_))
+        match (&self.message, self.known()) {
+            (Message::Server(text), Some(known)) => !Template::new(known.message()).matches(text),
+            _ => false,
+        }
+    }
+
+    /// The value a placeholder of the catalog's code or message template stood for in what
+    /// the server sent (`{currency}` → `"USDT"`).
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, None);
+    /// assert_eq!(error.placeholder("currency"), None);
+    /// ```
+    pub fn placeholder(&self, name: &str) -> Option<&str> {
+        if let Code::Known {
+            error,
+            sent: Some(sent),
+        } = &self.code
+            && let Some(value) = E::Code::capture(error.code(), E::Code::borrow_code(sent), name)
+        {
+            return Some(value);
+        }
+        let template = match (self.known(), self.rule) {
+            (Some(known), _) => known.message(),
+            (None, Some(rule)) => rule.message?,
+            (None, None) => return None,
+        };
+        Template::new(template).capture(self.message(), name)
     }
 
     /// The HTTP status, when one was given.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, None).with_status(429);
+    /// assert_eq!(error.status(), Some(429));
+    /// ```
     pub fn status(&self) -> Option<u16> {
         self.status
     }
 
     /// Why the body could not be read as an error envelope, if it could not.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).body_problem(), None);
+    /// ```
     pub fn body_problem(&self) -> Option<BodyProblem> {
         self.problem
     }
 
-    /// The catalog's kind for a listed code; otherwise judged from the HTTP status:
+    /// The venue's `[[http]]` rule that decided, for a code the catalog does not list.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// assert!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).http_rule().is_none());
+    /// ```
+    pub fn http_rule(&self) -> Option<&'static HttpRule> {
+        self.rule
+    }
+
+    /// Every error the reply carried, this one first (a batch's failed items, a list of codes).
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).errors().count(), 1);
+    /// ```
+    pub fn errors(&self) -> impl Iterator<Item = &ApiError<E>> {
+        core::iter::once(self).chain(self.batch.iter().flat_map(|batch| &batch.others))
+    }
+
+    /// The envelope around a batch's items (OKX's `{"code":"1","msg":"All operations failed"}`),
+    /// when the real errors were inside them.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// assert!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).envelope_error().is_none());
+    /// ```
+    pub fn envelope_error(&self) -> Option<&ApiError<E>> {
+        self.batch.as_ref()?.outer.as_ref()
+    }
+
+    /// What kind of failure this is: the listed code's kind (its refinement's, when the
+    /// message selected one); otherwise the venue's `[[http]]` rule; otherwise the status:
     ///
     /// | status | kind |
     /// |---|---|
@@ -165,9 +434,20 @@ impl<E: ErrorCode> ApiError<E> {
     /// | other 4xx | `InvalidRequest` |
     /// | other 5xx | `Internal` |
     /// | none or other | `Other` |
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::{ApiError, ErrorKind};
+    ///
+    /// let error = ApiError::<MexcError>::from_code(1, None).with_status(404);
+    /// assert_eq!(error.kind(), ErrorKind::NotFound);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         if let Some(known) = self.known() {
             return known.kind();
+        }
+        if let Some(rule) = self.rule {
+            return rule.kind;
         }
         match self.status {
             Some(401) => ErrorKind::Authentication,
@@ -183,13 +463,36 @@ impl<E: ErrorCode> ApiError<E> {
         }
     }
 
-    /// The catalog's advice for a listed code; otherwise judged from the HTTP status:
-    /// 429 backs off; every 5xx and 408 verify first (a gateway may have forwarded the request
-    /// before failing, so the outcome is unknown); other 4xx never retry; without a status the
-    /// outcome is unknown, so verify first.
+    /// Whether and how to send the request again: the most cautious advice of every error the
+    /// reply carried (verify first, then never, then back off), each the listed code's advice,
+    /// else the venue's `[[http]]` rule, else the status (429 backs off; 408, every 5xx and a
+    /// missing status verify first, since the request may have taken effect; other 4xx never).
+    /// A venue header that says whether to retry (`Stripe-Should-Retry`) has the last word.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::{ApiError, Retry};
+    ///
+    /// assert_eq!(ApiError::<MexcError>::from_code(1, None).with_status(429).retry(), Retry::Backoff);
+    /// ```
     pub fn retry(&self) -> Retry {
+        match self.should_retry {
+            Some(true) => return Retry::Backoff,
+            Some(false) => return Retry::Never,
+            None => {}
+        }
+        self.errors()
+            .map(ApiError::own_retry)
+            .reduce(Retry::most_cautious)
+            .unwrap_or(Retry::VerifyFirst)
+    }
+
+    fn own_retry(&self) -> Retry {
         if let Some(known) = self.known() {
             return known.retry();
+        }
+        if let Some(rule) = self.rule {
+            return rule.retry;
         }
         match self.status {
             Some(429) => Retry::Backoff,
@@ -197,24 +500,72 @@ impl<E: ErrorCode> ApiError<E> {
             Some(_) => Retry::Never,
         }
     }
+
+    /// How long to wait before sending again, given the current Unix time in milliseconds:
+    /// a wait the catalog reads from the code or message (`banned until {until}`), else
+    /// `Retry-After`, else the venue's reset header. `None` when the response says nothing.
+    /// Without `std` this is the way to ask; with it, [`retry_after`](ApiError::retry_after)
+    /// reads the clock.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).retry_after_at(0), None);
+    /// ```
+    pub fn retry_after_at(&self, now_unix_ms: u64) -> Option<Duration> {
+        let declared = self
+            .known()
+            .and_then(E::retry_after_rule)
+            .or_else(|| self.rule.and_then(|rule| rule.retry_after))
+            .and_then(|rule| {
+                let value: u64 = self.placeholder(rule.from)?.trim().parse().ok()?;
+                rule.unit.wait_ms(value, now_unix_ms)
+            });
+        declared
+            .or_else(|| self.wait.and_then(|wait| wait.wait_ms(now_unix_ms)))
+            .map(Duration::from_millis)
+    }
+
+    /// [`retry_after_at`](ApiError::retry_after_at) the current time.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).retry_after(), None);
+    /// ```
+    #[cfg(feature = "std")]
+    pub fn retry_after(&self) -> Option<Duration> {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis() as u64);
+        self.retry_after_at(now)
+    }
+}
+
+/// True when the code as sent is the listed code itself (not a match of a template code).
+fn same_code<E: ErrorCode>(known: E, sent: CodeRef<'_, E>) -> bool {
+    E::Code::reborrow(known.code()) == sent
 }
 
 /// How much of a body without a code `Display` shows; [`ApiError::message`] has all of it.
 const DISPLAY_BODY_LIMIT: usize = 200;
 
 impl<E: ErrorCode> Display for ApiError<E> {
+    /// `mexc 700002: Signature for this request is not valid [HTTP 400]`: the catalog, the
+    /// code, the message and the status, once. [`source`](core::error::Error::source) is
+    /// `None`, so an error chain does not print the message twice.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.code {
-            Code::Known(known) => write!(f, "{} {}: {}", E::ENUM, known.code(), self.message())?,
-            Code::Unknown(code) => {
-                write!(f, "{} code {code} (not in the catalog)", E::ENUM)?;
+        match (&self.code, self.code()) {
+            (Code::Known { .. }, Some(code)) => {
+                write!(f, "{} {code}: {}", E::CATALOG, self.message())?
+            }
+            (Code::Unknown(_), Some(code)) => {
+                write!(f, "{} code {code} (not in the catalog)", E::CATALOG)?;
                 if !self.message().is_empty() {
                     write!(f, ": {}", self.message())?;
                 }
             }
-            Code::Missing => {
+            _ => {
                 let problem = self.problem.unwrap_or(BodyProblem::NoCode);
-                write!(f, "{} error without a code ({problem})", E::ENUM)?;
+                write!(f, "{} error without a code ({problem})", E::CATALOG)?;
                 let text = self.message().trim();
                 if !text.is_empty() {
                     let shown = match text.char_indices().nth(DISPLAY_BODY_LIMIT) {
@@ -228,8 +579,15 @@ impl<E: ErrorCode> Display for ApiError<E> {
                 }
             }
         }
+        if let Some(rule) = self.rule {
+            write!(f, " ({})", rule.name)?;
+        }
         if let Some(status) = self.status {
             write!(f, " [HTTP {status}]")?;
+        }
+        let more = self.errors().count() - 1;
+        if more > 0 {
+            write!(f, " (and {more} more)")?;
         }
         Ok(())
     }
@@ -239,7 +597,7 @@ impl<E: ErrorCode> Debug for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut debug = f.debug_struct("ApiError");
         match &self.code {
-            Code::Known(known) => debug.field("known", known),
+            Code::Known { error, .. } => debug.field("known", error),
             Code::Unknown(code) => debug.field("unknown_code", code),
             Code::Missing => debug.field("code", &None::<()>),
         };
@@ -247,7 +605,14 @@ impl<E: ErrorCode> Debug for ApiError<E> {
             .field("message", &self.message())
             .field("status", &self.status)
             .field("body_problem", &self.problem)
-            .finish()
+            .field("http_rule", &self.rule.map(|rule| rule.name));
+        if let Some(batch) = &self.batch {
+            debug.field("more", &batch.others);
+            if let Some(outer) = &batch.outer {
+                debug.field("envelope", outer);
+            }
+        }
+        debug.finish()
     }
 }
 
@@ -255,23 +620,42 @@ impl<E: ErrorCode> Clone for ApiError<E> {
     fn clone(&self) -> Self {
         ApiError {
             code: match &self.code {
-                Code::Known(known) => Code::Known(*known),
+                Code::Known { error, sent } => Code::Known {
+                    error: *error,
+                    sent: sent.clone(),
+                },
                 Code::Unknown(code) => Code::Unknown(code.clone()),
                 Code::Missing => Code::Missing,
             },
             message: self.message.clone(),
             status: self.status,
             problem: self.problem,
+            rule: self.rule,
+            wait: self.wait,
+            should_retry: self.should_retry,
+            batch: self.batch.as_ref().map(|batch| {
+                Box::new(Batch {
+                    outer: batch.outer.clone(),
+                    others: batch.others.clone(),
+                })
+            }),
         }
     }
 }
 
 impl<E: ErrorCode> PartialEq for ApiError<E> {
     fn eq(&self, other: &Self) -> bool {
-        self.code() == other.code()
+        self.known() == other.known()
+            && self.code() == other.code()
             && self.message() == other.message()
             && self.status == other.status
             && self.problem == other.problem
+            && self.errors().count() == other.errors().count()
+            && self
+                .errors()
+                .skip(1)
+                .zip(other.errors().skip(1))
+                .all(|(a, b)| a == b)
     }
 }
 
@@ -283,11 +667,6 @@ impl<E: ErrorCode> From<E> for ApiError<E> {
     }
 }
 
-impl<E: ErrorCode> core::error::Error for ApiError<E> {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        match &self.code {
-            Code::Known(known) => Some(known),
-            _ => None,
-        }
-    }
-}
+/// `source()` is `None`: `Display` already says everything, and a chain printer (anyhow,
+/// eyre) would otherwise print the documented message a second time.
+impl<E: ErrorCode> core::error::Error for ApiError<E> {}

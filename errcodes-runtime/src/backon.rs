@@ -58,10 +58,8 @@ impl<E: ErrorCode> Advice for ApiError<E> {
         ApiError::retry(self)
     }
 
-    // LEAD: switch to `ApiError::retry_after(self)` after the merge; an `ApiError` carries no
-    // `Retry-After` until then.
     fn retry_after(&self) -> Option<Duration> {
-        None
+        ApiError::retry_after(self)
     }
 
     fn kind(&self) -> ErrorKind {

@@ -44,6 +44,19 @@ pub trait CodeType: private::Sealed + 'static {
         code: Self::Ref<'_>,
         serializer: S,
     ) -> Result<S::Ok, S::Error>;
+
+    /// The value of placeholder `name` of a template code in the code as sent (string codes
+    /// only: integer codes have no templates).
+    #[doc(hidden)]
+    fn capture<'a>(
+        template: Self::Ref<'static>,
+        sent: Self::Ref<'a>,
+        name: &str,
+    ) -> Option<&'a str>;
+
+    /// Whether the envelope calls `code` a success.
+    #[doc(hidden)]
+    fn is_ok(code: Self::Ref<'_>, envelope: &crate::Envelope) -> bool;
 }
 
 impl CodeType for i64 {
@@ -77,6 +90,17 @@ impl CodeType for i64 {
     #[cfg(feature = "serde")]
     fn serialize_code<S: serde::Serializer>(code: i64, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(code)
+    }
+
+    fn capture<'a>(_: Self::Ref<'static>, _: Self::Ref<'a>, _: &str) -> Option<&'a str> {
+        None
+    }
+
+    fn is_ok(code: i64, envelope: &crate::Envelope) -> bool {
+        envelope
+            .ok_codes
+            .iter()
+            .any(|ok| ok.parse::<i64>().ok() == Some(code))
     }
 }
 
@@ -130,6 +154,18 @@ impl CodeType for str {
     #[cfg(feature = "serde")]
     fn serialize_code<S: serde::Serializer>(code: &str, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(code)
+    }
+
+    fn capture<'a>(
+        template: Self::Ref<'static>,
+        sent: Self::Ref<'a>,
+        name: &str,
+    ) -> Option<&'a str> {
+        crate::Template::new(template).capture(sent, name)
+    }
+
+    fn is_ok(code: &str, envelope: &crate::Envelope) -> bool {
+        envelope.is_ok_code(code)
     }
 }
 
@@ -185,6 +221,31 @@ pub trait ErrorCode:
 
     /// Whether and how to send the request again.
     fn retry(self) -> Retry;
+
+    /// What a status means at this venue when the body carries no listed code (the catalog's
+    /// `[[http]]` rules, in order).
+    const HTTP: &'static [crate::HttpRule] = &[];
+
+    /// The venue's own headers that guide retrying (`[catalog.headers]`).
+    const HEADERS: crate::HeaderNames = crate::HeaderNames::NONE;
+
+    /// The variant that the server's `message` (or the envelope's `detail` field) selects among
+    /// this code's documented meanings (`[[enum.error.refine]]`); `self` when none matches or
+    /// the code has one meaning.
+    fn refine(self, message: &str, detail: Option<&str>) -> Self {
+        let _ = (message, detail);
+        self
+    }
+
+    /// True for a variant that refines another one's code by its message or detail.
+    fn is_refinement(self) -> bool {
+        false
+    }
+
+    /// Where the wait before a retry comes from, when the catalog declares it.
+    fn retry_after_rule(self) -> Option<crate::RetryAfterRule> {
+        None
+    }
 }
 
 /// A code that enum `E` does not list: the error of `TryFrom` on a generated enum.

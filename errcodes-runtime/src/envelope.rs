@@ -11,6 +11,16 @@ pub struct Envelope {
     pub message: &'static str,
     /// A boolean field that is `false` on errors, when the API sends one.
     pub success: Option<&'static str>,
+    /// The codes that mean success, as text (`"0"` when the catalog names none).
+    pub ok_codes: &'static [&'static str],
+    /// A list of per-item results whose failing items are the real errors (OKX's `data`).
+    pub items: Option<&'static str>,
+    /// The code inside each item (OKX's `sCode`).
+    pub item_code: Option<&'static str>,
+    /// The message inside each item (OKX's `sMsg`).
+    pub item_message: Option<&'static str>,
+    /// A second field whose value refines an entry (Stripe's `error.decline_code`).
+    pub detail: Option<&'static str>,
 }
 
 impl Envelope {
@@ -19,11 +29,39 @@ impl Envelope {
         code: "code",
         message: "message",
         success: None,
+        ok_codes: &["0"],
+        items: None,
+        item_code: None,
+        item_message: None,
+        detail: None,
     };
+
+    /// Whether `code`, as the server wrote it (a number's digits or a string's text), means
+    /// success: equal to one of [`ok_codes`](Envelope::ok_codes), or the same number as one
+    /// written as a plain integer (`"0"` also covers `0.0`-free forms such as `"00"`), while a
+    /// string code such as `"00000"` must match exactly.
+    ///
+    /// ```
+    /// use errcodes_runtime::Envelope;
+    ///
+    /// assert!(Envelope::DEFAULT.is_ok_code("0"));
+    /// assert!(!Envelope::DEFAULT.is_ok_code("10008"));
+    /// let bitget = Envelope { ok_codes: &["00000"], ..Envelope::DEFAULT };
+    /// assert!(bitget.is_ok_code("00000"));
+    /// assert!(!bitget.is_ok_code("0"));
+    /// ```
+    pub fn is_ok_code(&self, code: &str) -> bool {
+        let number = code.parse::<i64>().ok();
+        self.ok_codes.iter().any(|&ok| {
+            ok == code || (is_plain_integer(ok) && number.is_some() && ok.parse().ok() == number)
+        })
+    }
 }
 
-impl Default for Envelope {
-    fn default() -> Self {
-        Envelope::DEFAULT
-    }
+/// `0`, `-12`, `200000`: digits without a leading zero (except `0` itself).
+fn is_plain_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
 }

@@ -33,7 +33,14 @@
 //! - `alloc`: owned server messages and string codes in [`ApiError`].
 //! - `serde`: generated enums (de)serialize as their code; [`ApiError`] as the catalog's
 //!   envelope.
-//! - `json`: [`http`], from an HTTP status and body to a typed result (adds `serde_json`).
+//! - `json`: [`json`], from an HTTP status, headers and body to a typed result (adds
+//!   `serde_json`).
+//! - `http`: [`ApiError::from_http_response`] and [`json::check_http_response`] for the http
+//!   1.x `Response` type, and [`Headers`] for its `HeaderMap` (adds `http`).
+//! - `reqwest`: [`reqwest`], one call from a `reqwest` request to the body or a typed error,
+//!   transport failures included (adds `reqwest` without TLS, and `bytes`).
+//! - `backon`: [`backon`], a retry loop that follows [`Retry`] and waits `retry_after()`.
+//! - `tracing`: a `tracing` event per failed request and per retry.
 //! - `reqwest`: the `reqwest` module, a `reqwest` request or response to the success body or a
 //!   typed error covering transport failures too, each with `kind()` and `retry()`.
 //! - `backon`: the `backon` module, a retry loop that follows `retry()` and `Retry-After`.
@@ -55,8 +62,11 @@ mod api_error;
 pub mod backon;
 mod code;
 mod envelope;
+#[cfg(feature = "alloc")]
+mod headers;
 #[cfg(feature = "json")]
-pub mod http;
+pub mod json;
+mod venue;
 
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
@@ -73,5 +83,8 @@ pub use api_error::{ApiError, BodyProblem};
 pub use code::{CodeRef, CodeType, ErrorCode, UnknownCode};
 pub use envelope::Envelope;
 pub use errcodes_core::template::{Template, TemplateError};
-pub use errcodes_core::{ErrorKind, ParseNameError, Retry};
+pub use errcodes_core::{ErrorKind, ParseNameError, Retry, TimeUnit};
 pub use errcodes_macros::errcodes;
+#[cfg(feature = "alloc")]
+pub use headers::Headers;
+pub use venue::{HeaderNames, HttpRule, RetryAfterRule, StatusMatch};

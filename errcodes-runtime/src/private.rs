@@ -42,3 +42,64 @@ macro_rules! __errcodes_serde_impls {
 }
 
 pub use crate::__errcodes_serde_impls as serde_impls;
+
+/// The variant that refines variant `at`: its `counts[at]` refinements follow it, chosen by
+/// the detail field first, then by an exact message, then by a message template. `at` when
+/// none matches. `details` is empty when no refinement of the enum is chosen by detail.
+#[inline]
+pub fn refine(
+    at: usize,
+    counts: &[u8],
+    messages: &[&str],
+    details: &[&str],
+    message: &str,
+    detail: Option<&str>,
+) -> usize {
+    let count = counts.get(at).copied().unwrap_or(0) as usize;
+    if count == 0 {
+        return at;
+    }
+    let range = at + 1..=at + count;
+    let detail_of = |i: usize| details.get(i).copied().unwrap_or("");
+    if let Some(detail) = detail.filter(|d| !d.is_empty())
+        && let Some(i) = range.clone().find(|&i| detail_of(i) == detail)
+    {
+        return i;
+    }
+    let by_message = || range.clone().filter(|&i| detail_of(i).is_empty());
+    by_message()
+        .find(|&i| messages[i] == message)
+        .or_else(|| by_message().find(|&i| crate::Template::new(messages[i]).matches(message)))
+        .unwrap_or(at)
+}
+
+/// The variant whose template code matches `code`, among the variants at `templates`.
+#[inline]
+pub fn template_code(code: &str, templates: &[usize], codes: &[&str]) -> Option<usize> {
+    templates
+        .iter()
+        .copied()
+        .find(|&i| crate::Template::new(codes[i]).matches(code))
+}
+
+/// `pub type Error = ApiError<Code>;`: written only when the runtime has `alloc`, where
+/// `ApiError` exists.
+#[cfg(feature = "alloc")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __errcodes_api_error {
+    ($(#[$meta:meta])* $name:ident = $ty:ty) => {
+        $(#[$meta])*
+        pub type $name = $crate::ApiError<$ty>;
+    };
+}
+
+/// Without `alloc` there is no `ApiError`, so no alias.
+#[cfg(not(feature = "alloc"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __errcodes_api_error {
+    ($($tt:tt)*) => {};
+}
+
+pub use crate::__errcodes_api_error as api_error;

@@ -39,7 +39,7 @@ use core::fmt;
 use core::time::Duration;
 use std::error::Error as StdError;
 
-use ::reqwest::header::{HeaderMap, RETRY_AFTER};
+use ::reqwest::header::HeaderMap;
 use ::reqwest::{RequestBuilder, Response};
 use bytes::Bytes;
 
@@ -80,21 +80,18 @@ pub async fn read<E: ErrorCode>(response: Response) -> Result<Bytes, RequestErro
     }
 }
 
-// LEAD: switch to `json::check_parts::<E>(status, headers, body)` after the merge; the
-// status-and-body call below ignores the headers.
 fn api_check<E: ErrorCode>(
     status: u16,
-    _headers: &HeaderMap,
+    headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(), ApiError<E>> {
-    crate::http::check_response::<E>(status, body)
+    crate::json::check_parts::<E>(status, headers, body)
 }
 
-// LEAD: switch to `error.retry_after()` after the merge (Retry-After and the catalog). Until
-// then only the header's delay-seconds form is read; an HTTP date is ignored.
-fn api_retry_after<E: ErrorCode>(_error: &ApiError<E>, headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?;
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+/// The wait the error asks for, read once when the response arrives (the catalog's
+/// declaration, `Retry-After`, the venue's reset header).
+fn api_retry_after<E: ErrorCode>(error: &ApiError<E>, _headers: &HeaderMap) -> Option<Duration> {
+    error.retry_after()
 }
 
 /// Why a request did not produce a success body: the server said no, or did not answer.

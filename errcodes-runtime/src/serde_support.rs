@@ -98,6 +98,7 @@ pub fn deserialize_code<'de, E: ErrorCode, D: Deserializer<'de>>(
 pub(crate) mod api_error {
     use alloc::borrow::Cow;
     use alloc::string::String;
+    use alloc::vec::Vec;
 
     use serde::de::{DeserializeSeed, MapAccess};
     use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -113,6 +114,7 @@ pub(crate) mod api_error {
         code: bool,
         message: bool,
         success: bool,
+        detail: bool,
     }
 
     impl Position {
@@ -121,6 +123,7 @@ pub(crate) mod api_error {
             code: true,
             message: true,
             success: true,
+            detail: true,
         };
     }
 
@@ -149,6 +152,9 @@ pub(crate) mod api_error {
         Code,
         Message,
         Success,
+        Detail,
+        /// The list of per-item results (top level only).
+        Items,
         Nested(Position),
         Other,
     }
@@ -176,6 +182,9 @@ pub(crate) mod api_error {
 
         fn visit_str<Err: de::Error>(self, key: &str) -> Result<Field, Err> {
             let Position { depth, .. } = self.at;
+            if depth == 0 && self.envelope.items == Some(key) {
+                return Ok(Field::Items);
+            }
             let code = if self.at.code {
                 step(self.envelope.code, depth, key)
             } else {
@@ -190,40 +199,106 @@ pub(crate) mod api_error {
                 Some(path) if self.at.success => step(path, depth, key),
                 _ => Step::Off,
             };
+            let detail = match self.envelope.detail {
+                Some(path) if self.at.detail => step(path, depth, key),
+                _ => Step::Off,
+            };
             Ok(match (code, message) {
                 (Step::Last, _) => Field::Code,
                 (_, Step::Last) => Field::Message,
                 _ if success == Step::Last => Field::Success,
-                (Step::Off, Step::Off) => Field::Other,
+                _ if detail == Step::Last => Field::Detail,
+                (Step::Off, Step::Off) if detail == Step::Off => Field::Other,
                 _ => Field::Nested(Position {
                     depth: depth + 1,
                     code: code == Step::Deeper,
                     message: message == Step::Deeper,
                     success: false,
+                    detail: detail == Step::Deeper,
                 }),
             })
         }
     }
 
+    /// One code, or every code of a list (Kraken's `{"error":["…","…"]}`), each as an error
+    /// of its own, with whether the envelope calls it a success.
     struct CodeSeed<E>(PhantomData<E>);
 
-    impl<'de, E: ErrorCode> DeserializeSeed<'de> for CodeSeed<E> {
-        type Value = ApiError<E>;
+    /// The first code inline and the rest in a `Vec`, which allocates only for a second one.
+    struct Codes<E: ErrorCode> {
+        first: (ApiError<E>, bool),
+        rest: Vec<(ApiError<E>, bool)>,
+    }
 
-        fn deserialize<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<Self::Value, D::Error> {
-            deserializer.deserialize_any(CodeVisitor::<E, _>::new(|code: CodeRef<'_, E>| {
-                ApiError::<E>::from_code(code, None)
-            }))
+    impl<E: ErrorCode> Codes<E> {
+        fn one(first: (ApiError<E>, bool)) -> Self {
+            Codes {
+                first,
+                rest: Vec::new(),
+            }
+        }
+    }
+
+    fn one_code<E: ErrorCode>(code: CodeRef<'_, E>) -> (ApiError<E>, bool) {
+        (
+            ApiError::<E>::from_code(code, None),
+            E::Code::is_ok(code, &E::ENVELOPE),
+        )
+    }
+
+    impl<'de, E: ErrorCode> DeserializeSeed<'de> for CodeSeed<E> {
+        type Value = Codes<E>;
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Codes<E>, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de, E: ErrorCode> Visitor<'de> for CodeSeed<E> {
+        type Value = Codes<E>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a code of {} or a list of them", E::ENUM)
+        }
+
+        fn visit_i64<Err: de::Error>(self, code: i64) -> Result<Codes<E>, Err> {
+            Ok(Codes::one(
+                CodeVisitor::<E, _>::new(one_code::<E>).visit_i64(code)?,
+            ))
+        }
+
+        fn visit_u64<Err: de::Error>(self, code: u64) -> Result<Codes<E>, Err> {
+            Ok(Codes::one(
+                CodeVisitor::<E, _>::new(one_code::<E>).visit_u64(code)?,
+            ))
+        }
+
+        fn visit_str<Err: de::Error>(self, code: &str) -> Result<Codes<E>, Err> {
+            Ok(Codes::one(
+                CodeVisitor::<E, _>::new(one_code::<E>).visit_str(code)?,
+            ))
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Codes<E>, A::Error> {
+            let element = || FirstCode(CodeVisitor::<E, _>::new(one_code::<E>));
+            let first = seq
+                .next_element_seed(element())?
+                .ok_or_else(|| de::Error::invalid_length(0, &"at least one code"))?;
+            let mut rest = Vec::new();
+            while let Some(error) = seq.next_element_seed(element())? {
+                rest.push(error);
+            }
+            Ok(Codes { first, rest })
         }
     }
 
     /// What the walk over the body found.
     struct Found<'de, E: ErrorCode> {
-        error: Option<ApiError<E>>,
+        codes: Option<Codes<E>>,
         message: Option<Cow<'de, str>>,
+        detail: Option<Cow<'de, str>>,
+        /// The failed items of a list of per-item results, each with its own message.
+        items: Vec<ApiError<E>>,
     }
 
     /// The server's message, borrowed from the body when it has no escapes: it is copied only
@@ -284,8 +359,12 @@ pub(crate) mod api_error {
         let envelope = E::ENVELOPE;
         while let Some(field) = map.next_key_seed(FieldSeed { envelope, at })? {
             match field {
-                Field::Code => found.error = Some(map.next_value_seed(CodeSeed(PhantomData))?),
+                Field::Code => found.codes = Some(map.next_value_seed(CodeSeed(PhantomData))?),
                 Field::Message => found.message = map.next_value_seed(MessageSeed)?,
+                Field::Detail => found.detail = map.next_value_seed(MessageSeed)?,
+                Field::Items => map.next_value_seed(Items {
+                    items: &mut found.items,
+                })?,
                 Field::Nested(at) => map.next_value_seed(Nested {
                     found: &mut *found,
                     at,
@@ -296,6 +375,137 @@ pub(crate) mod api_error {
             }
         }
         Ok(())
+    }
+
+    /// The list of per-item results: each item that is an object with a code the envelope does
+    /// not call a success becomes an error, with the item's message.
+    struct Items<'a, E: ErrorCode> {
+        items: &'a mut Vec<ApiError<E>>,
+    }
+
+    impl<'de, E: ErrorCode> DeserializeSeed<'de> for Items<'_, E> {
+        type Value = ();
+
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de, E: ErrorCode> Visitor<'de> for Items<'_, E> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of items")
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while let Some(item) = seq.next_element_seed(Item(PhantomData::<E>))? {
+                self.items.extend(item);
+            }
+            Ok(())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while map
+                .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                .is_some()
+            {}
+            Ok(())
+        }
+
+        fn visit_unit<Err: de::Error>(self) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_bool<Err: de::Error>(self, _: bool) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_i64<Err: de::Error>(self, _: i64) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_u64<Err: de::Error>(self, _: u64) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_f64<Err: de::Error>(self, _: f64) -> Result<(), Err> {
+            Ok(())
+        }
+
+        fn visit_str<Err: de::Error>(self, _: &str) -> Result<(), Err> {
+            Ok(())
+        }
+    }
+
+    /// One item: its error, when its code is not a success.
+    struct Item<E>(PhantomData<E>);
+
+    impl<'de, E: ErrorCode> DeserializeSeed<'de> for Item<E> {
+        type Value = Option<ApiError<E>>;
+
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+
+    impl<'de, E: ErrorCode> Visitor<'de> for Item<E> {
+        type Value = Option<ApiError<E>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an item")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let envelope = E::ENVELOPE;
+            let mut code: Option<(ApiError<E>, bool)> = None;
+            let mut message: Option<Cow<'de, str>> = None;
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                if Some(&*key) == envelope.item_code {
+                    code = Some(map.next_value_seed(CodeSeed::<E>(PhantomData))?.first);
+                } else if Some(&*key) == envelope.item_message {
+                    message = map.next_value_seed(MessageSeed)?;
+                } else {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+            Ok(match code {
+                Some((error, false)) => Some(error.with_message(message.as_deref())),
+                _ => None,
+            })
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+
+        fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
+            Ok(None)
+        }
+
+        fn visit_bool<Err: de::Error>(self, _: bool) -> Result<Self::Value, Err> {
+            Ok(None)
+        }
+
+        fn visit_i64<Err: de::Error>(self, _: i64) -> Result<Self::Value, Err> {
+            Ok(None)
+        }
+
+        fn visit_u64<Err: de::Error>(self, _: u64) -> Result<Self::Value, Err> {
+            Ok(None)
+        }
+
+        fn visit_f64<Err: de::Error>(self, _: f64) -> Result<Self::Value, Err> {
+            Ok(None)
+        }
+
+        fn visit_str<Err: de::Error>(self, _: &str) -> Result<Self::Value, Err> {
+            Ok(None)
+        }
     }
 
     /// A nested object on the way to a dotted path; a value of another shape is skipped, so
@@ -369,16 +579,30 @@ pub(crate) mod api_error {
             )
         }
 
+        /// The body's error: the first failed item when items failed (with the envelope
+        /// around them kept), else the envelope's code; every other error is kept beside it.
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut found = Found {
-                error: None,
+                codes: None,
                 message: None,
+                detail: None,
+                items: Vec::new(),
             };
             walk(&mut map, &mut found, Position::ROOT)?;
-            let error = found
-                .error
-                .ok_or_else(|| de::Error::missing_field(E::ENVELOPE.code))?;
-            Ok(error.with_message(found.message.as_deref()))
+            let (message, detail) = (found.message.as_deref(), found.detail.as_deref());
+            let (top, rest) = match found.codes {
+                Some(Codes { first, rest }) => {
+                    (Some(first.0.with_message_and_detail(message, detail)), rest)
+                }
+                None => (None, Vec::new()),
+            };
+            let rest = rest.into_iter().map(|(error, _)| error);
+            let mut items = found.items.into_iter();
+            match (items.next(), top) {
+                (Some(first), outer) => Ok(first.with_batch(outer, items.chain(rest).collect())),
+                (None, Some(top)) => Ok(top.with_batch(None, rest.collect())),
+                (None, None) => Err(de::Error::missing_field(E::ENVELOPE.code)),
+            }
         }
     }
 
@@ -458,6 +682,7 @@ pub(crate) mod api_error {
                                 code: on(paths[0]),
                                 message: on(paths[1]),
                                 success: on(paths[2]),
+                                detail: false,
                             },
                         };
                         map.serialize_entry(key, &nested)?;

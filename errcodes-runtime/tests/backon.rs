@@ -11,7 +11,7 @@ use std::time::Duration;
 use backon::ConstantBuilder;
 use errcodes_runtime::backon::{retry, wait};
 use errcodes_runtime::reqwest::{Failure, RequestError, send};
-use errcodes_runtime::{ApiError, Retry, http};
+use errcodes_runtime::{ApiError, Retry, json};
 use support::{Act, LIMIT, MexcError, Scripted, client, closed_port};
 
 const RATE_LIMITED: &str = r#"{"code":429,"msg":"Too Many Requests"}"#;
@@ -182,7 +182,7 @@ fn api_errors_read_any_other_way_use_the_same_loop() {
         let result: Result<(), ApiError<MexcError>> = retry(quick(3), || {
             let (status, body) = answers[attempts.get()];
             attempts.set(attempts.get() + 1);
-            async move { http::check_response::<MexcError>(status, body.as_bytes()) }
+            async move { json::check_response::<MexcError>(status, body.as_bytes()) }
         })
         .await;
         assert_eq!(result, Ok(()));

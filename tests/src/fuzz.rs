@@ -1,9 +1,12 @@
 //! The fuzz targets' bodies, shared by `fuzz/` (cargo-fuzz, libFuzzer) and the corpus replay
 //! in `tests/tests/test_fuzz_corpus.rs`, which runs on the stable toolchain in CI.
 
-use errcodes_runtime::{ApiError, ErrorCode, http};
+use errcodes_runtime::{ApiError, ErrorCode, json};
 
-use crate::{mexc::MexcError, mixpay::MixPayError, nested::NestedError, strings::StringCodeError};
+use crate::{
+    mexc::MexcError, mixpay::MixPayError, nested::NestedError, strings::StringCodeError,
+    venue::VenueError, venue_strings::VenueStringError,
+};
 
 /// Catalog loading, validation and expansion: must never panic, and a catalog that checks
 /// clean must expand to Rust that parses.
@@ -17,31 +20,52 @@ pub fn catalog(data: &[u8]) {
         let _ = diagnostic.render_plain("fuzz.toml", &lines);
     }
     if checked.is_valid() {
-        let tokens = errcodes_codegen::expand(&checked.catalog, None);
-        assert!(!tokens.is_empty(), "a valid catalog expands to items");
+        let tokens = errcodes_codegen::expand(&checked.catalog, None)
+            .unwrap_or_else(|error| panic!("a valid catalog expands: {error}"));
+        if let Err(error) = syn::parse2::<syn::File>(tokens) {
+            panic!("the expansion of a valid catalog is Rust: {error}");
+        }
     }
 }
 
-/// Body parsing: the first two bytes choose an HTTP status (or none), the rest is the body.
-/// Every enum shape (integer codes, MixPay's envelope, string codes, a nested envelope) must
-/// give an error value without panicking, keep what the server sent, and round-trip through
-/// serde when the body parses.
+/// Response parsing: the first two bytes choose an HTTP status (or none); then, up to a
+/// `0xFF` byte, header lines `name: value` (when the data has one); the rest is the body.
+/// Every enum shape (integer codes, MixPay's envelope, string codes, a nested envelope, a
+/// venue with refinements, templates, items and `[[http]]` rules) must give an error value
+/// without panicking, keep what the server sent, and round-trip through serde when the body
+/// parses.
 pub fn body(data: &[u8]) {
-    let (status, body) = match data {
+    let (status, rest) = match data {
         [high, low, rest @ ..] => (u16::from_be_bytes([*high, *low]) % 700, rest),
         _ => (0, data),
     };
-    one::<MexcError>(status, body);
-    one::<MixPayError>(status, body);
-    one::<StringCodeError>(status, body);
-    one::<NestedError>(status, body);
+    let (head, body) = match rest.iter().position(|&b| b == 0xFF) {
+        Some(at) => (&rest[..at], &rest[at + 1..]),
+        None => (&[][..], rest),
+    };
+    let head = String::from_utf8_lossy(head);
+    let headers: Vec<(&str, &str)> = head
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.trim(), value.trim()))
+        .collect();
+    one::<MexcError>(status, &headers, body);
+    one::<MixPayError>(status, &headers, body);
+    one::<StringCodeError>(status, &headers, body);
+    one::<NestedError>(status, &headers, body);
+    one::<VenueError>(status, &headers, body);
+    one::<VenueStringError>(status, &headers, body);
 }
 
-fn one<E: ErrorCode>(status: u16, body: &[u8]) {
-    let error = http::error_from_response::<E>(status, body);
+fn one<E: ErrorCode>(status: u16, headers: &[(&str, &str)], body: &[u8]) {
+    let error = json::error_from_parts::<E>(status, headers, body);
     let _ = (
         error.kind(),
         error.retry(),
+        error.retry_after_at(0),
+        error.retry_after_at(u64::MAX),
+        error.placeholder("until"),
+        error.errors().count(),
         error.to_string(),
         format!("{error:?}"),
     );
@@ -52,7 +76,7 @@ fn one<E: ErrorCode>(status: u16, body: &[u8]) {
             "the body is kept"
         );
     }
-    let _ = http::check_response::<E>(status, body);
+    let _ = json::check_parts::<E>(status, headers, body);
     if let Ok(parsed) = serde_json::from_slice::<ApiError<E>>(body) {
         let written = serde_json::to_vec(&parsed).expect("an ApiError serializes");
         let again: ApiError<E> =

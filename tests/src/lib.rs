@@ -22,6 +22,17 @@ pub mod hostile {
     errcodes_runtime::errcodes!("fixtures/hostile.toml");
 }
 
+/// `tests/fixtures/venue.toml`: refinements, templates, items, `[[http]]` rules, headers and an
+/// API enum.
+pub mod venue {
+    errcodes_runtime::errcodes!("fixtures/venue.toml");
+}
+
+/// `tests/fixtures/venue-strings.toml`: template codes and lists of string codes.
+pub mod venue_strings {
+    errcodes_runtime::errcodes!("fixtures/venue-strings.toml");
+}
+
 pub mod fuzz;
 pub mod scratch;
 pub mod sources;

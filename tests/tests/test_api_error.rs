@@ -1,7 +1,7 @@
 //! Raw error bodies become typed errors: MEXC and MixPay envelopes, numeric-string codes,
 //! unknown codes, empty and HTML bodies, malformed JSON.
 
-use errcodes_runtime::{ApiError, BodyProblem, ErrorKind, Retry, http};
+use errcodes_runtime::{ApiError, BodyProblem, ErrorKind, Retry, json};
 use errcodes_tests::mexc::MexcError;
 use errcodes_tests::mixpay::MixPayError;
 use errcodes_tests::strings::StringCodeError;
@@ -31,7 +31,7 @@ fn a_mexc_body_becomes_its_variant() {
     assert_eq!(error.retry(), Retry::Never);
     assert_eq!(
         error.to_string(),
-        "MexcError 700002: Signature for this request is not valid"
+        "mexc 700002: Signature for this request is not valid"
     );
 }
 
@@ -76,7 +76,7 @@ fn an_unknown_code_keeps_its_code_and_message() {
     );
     assert_eq!(
         error.to_string(),
-        "MexcError code 123456 (not in the catalog): brand new error"
+        "mexc code 123456 (not in the catalog): brand new error"
     );
     let limited = error.clone().with_status(429);
     assert_eq!(
@@ -137,7 +137,7 @@ fn bad_bodies_are_clear_errors_never_panics() {
 
 #[test]
 fn http_turns_any_response_into_an_error_value() {
-    let empty = http::error_from_response::<MexcError>(504, b"");
+    let empty = json::error_from_response::<MexcError>(504, b"");
     assert_eq!(empty.code(), None);
     assert_eq!(empty.body_problem(), Some(BodyProblem::Empty));
     assert_eq!(
@@ -146,29 +146,29 @@ fn http_turns_any_response_into_an_error_value() {
     );
     assert_eq!(
         empty.to_string(),
-        "MexcError error without a code (empty body) [HTTP 504]"
+        "mexc error without a code (empty body) [HTTP 504]"
     );
 
     let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-    let proxy = http::error_from_response::<MexcError>(502, html.as_bytes());
+    let proxy = json::error_from_response::<MexcError>(502, html.as_bytes());
     assert_eq!(proxy.body_problem(), Some(BodyProblem::NotJson));
     assert_eq!(proxy.message(), html, "the whole page is kept");
     assert_eq!(proxy.status(), Some(502));
     assert_eq!(proxy.kind(), ErrorKind::Unavailable);
 
-    let no_code = http::error_from_response::<MexcError>(500, br#"{"error":"boom"}"#);
+    let no_code = json::error_from_response::<MexcError>(500, br#"{"error":"boom"}"#);
     assert_eq!(no_code.body_problem(), Some(BodyProblem::NoCode));
     assert_eq!(no_code.message(), r#"{"error":"boom"}"#);
 
-    let invalid_utf8 = http::error_from_response::<MexcError>(500, b"\xff\xfe oops");
+    let invalid_utf8 = json::error_from_response::<MexcError>(500, b"\xff\xfe oops");
     assert_eq!(invalid_utf8.message(), "\u{fffd}\u{fffd} oops");
 
     let long = "x".repeat(1000);
-    let shown = http::error_from_response::<MexcError>(503, long.as_bytes()).to_string();
+    let shown = json::error_from_response::<MexcError>(503, long.as_bytes()).to_string();
     assert!(shown.contains("… (800 more bytes)"), "{shown}");
 
     let listed =
-        http::error_from_response::<MexcError>(429, br#"{"code":429,"msg":"Too Many Requests"}"#);
+        json::error_from_response::<MexcError>(429, br#"{"code":429,"msg":"Too Many Requests"}"#);
     assert_eq!(listed.known(), Some(MexcError::TooManyRequests));
     assert_eq!(listed.status(), Some(429));
 }
@@ -176,30 +176,30 @@ fn http_turns_any_response_into_an_error_value() {
 #[test]
 fn check_response_separates_success_from_failure() {
     assert_eq!(
-        http::check_response::<MexcError>(200, br#"{"symbol":"BTCUSDT"}"#),
+        json::check_response::<MexcError>(200, br#"{"symbol":"BTCUSDT"}"#),
         Ok(())
     );
-    assert_eq!(http::check_response::<MexcError>(200, b"[]"), Ok(()));
-    assert_eq!(http::check_response::<MexcError>(204, b""), Ok(()));
+    assert_eq!(json::check_response::<MexcError>(200, b"[]"), Ok(()));
+    assert_eq!(json::check_response::<MexcError>(204, b""), Ok(()));
     let mixpay_ok = br#"{"code":0,"success":true,"message":"","data":{}}"#;
-    assert_eq!(http::check_response::<MixPayError>(200, mixpay_ok), Ok(()));
+    assert_eq!(json::check_response::<MixPayError>(200, mixpay_ok), Ok(()));
 
     // MixPay answers errors with HTTP 200 and success = false.
     let body = mixpay_seed_envelope();
-    let error = http::check_response::<MixPayError>(200, body.as_bytes()).unwrap_err();
+    let error = json::check_response::<MixPayError>(200, body.as_bytes()).unwrap_err();
     assert_eq!(error.code(), Some(10008));
-    let string_zero = http::check_response::<MixPayError>(200, br#"{"code":"0"}"#);
+    let string_zero = json::check_response::<MixPayError>(200, br#"{"code":"0"}"#);
     assert_eq!(string_zero, Ok(()));
-    let nonzero = http::check_response::<MixPayError>(200, br#"{"code":"1017"}"#).unwrap_err();
+    let nonzero = json::check_response::<MixPayError>(200, br#"{"code":"1017"}"#).unwrap_err();
     assert_eq!(nonzero.known(), Some(MixPayError::ParameterError));
 
-    let error = http::check_response::<MexcError>(
+    let error = json::check_response::<MexcError>(
         400,
         br#"{"code":700003,"msg":"Timestamp for this request is outside of the recvWindow"}"#,
     )
     .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidTimestamp);
-    assert!(http::check_response::<MexcError>(502, b"<html></html>").is_err());
+    assert!(json::check_response::<MexcError>(502, b"<html></html>").is_err());
 }
 
 #[test]
@@ -263,20 +263,26 @@ fn string_codes_work_end_to_end() {
         serde_json::to_string(&unknown).unwrap(),
         r#"{"error":"EGeneral:Something new","message":""}"#
     );
-    let from_http = http::error_from_response::<S>(402, br#"{"error":"card_declined"}"#);
+    let from_http = json::error_from_response::<S>(402, br#"{"error":"card_declined"}"#);
     assert_eq!(from_http.known(), Some(S::TheCardHasBeenDeclined));
 }
 
 #[test]
-fn a_list_of_codes_gives_its_first_code() {
+fn a_list_of_codes_keeps_every_code_the_first_one_first() {
     use StringCodeError as S;
     // Kraken's shape: {"error":["…"],"result":{}}; the fixture's code field is `error`.
     let body = r#"{"error":["EAPI:Invalid signature","EGeneral:Other"],"result":{}}"#;
-    assert_eq!(parse::<S>(body).unwrap().known(), Some(S::InvalidSignature));
-    let error = http::check_response::<S>(200, body.as_bytes()).unwrap_err();
+    let parsed = parse::<S>(body).unwrap();
+    assert_eq!(parsed.known(), Some(S::InvalidSignature));
+    let codes: Vec<_> = parsed.errors().map(|error| error.code()).collect();
+    assert_eq!(
+        codes,
+        [Some("EAPI:Invalid signature"), Some("EGeneral:Other")]
+    );
+    let error = json::check_response::<S>(200, body.as_bytes()).unwrap_err();
     assert_eq!(error.known(), Some(S::InvalidSignature));
     assert_eq!(
-        http::check_response::<S>(200, br#"{"error":[],"result":{"ok":1}}"#),
+        json::check_response::<S>(200, br#"{"error":[],"result":{"ok":1}}"#),
         Ok(())
     );
     let empty = parse::<S>(r#"{"error":[]}"#).unwrap_err();
@@ -297,10 +303,10 @@ fn dotted_envelope_paths_reach_into_nested_objects() {
         serde_json::to_string(&error).unwrap(),
         r#"{"error":{"code":"card_declined","message":"Your card was declined."}}"#
     );
-    let from_http = http::error_from_response::<N>(429, br#"{"error":{"code":"rate_limit"}}"#);
+    let from_http = json::error_from_response::<N>(429, br#"{"error":{"code":"rate_limit"}}"#);
     assert_eq!(from_http.known(), Some(N::RateLimit));
     let missing = parse::<N>(r#"{"error":"card_declined"}"#).unwrap_err();
     assert!(missing.contains("missing field `error.code`"), "{missing}");
-    let no_code = http::error_from_response::<N>(400, br#"{"error":{"message":"no code"}}"#);
+    let no_code = json::error_from_response::<N>(400, br#"{"error":{"message":"no code"}}"#);
     assert_eq!(no_code.body_problem(), Some(BodyProblem::NoCode));
 }

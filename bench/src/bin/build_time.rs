@@ -395,6 +395,7 @@ fn rebuild_section(options: &Options, report: &mut String) {
                 &format!(
                     "//! The macro's expansion pasted in as source.\n\n{}\n",
                     errcodes_codegen::expand::source(&catalog, None)
+                        .expect("the synthetic catalog expands")
                 ),
             )],
         );
@@ -568,8 +569,11 @@ fn size_section(options: &Options, report: &mut String) {
         eprintln!("size: counting tokens of {name}");
         let catalog = checked(text);
         let entries: usize = catalog.enums.iter().map(|e| e.entries.len()).sum();
-        let expansion_source = errcodes_codegen::expand::source(&catalog, None);
-        let expansion_tokens = count_tokens(errcodes_codegen::expand(&catalog, None));
+        let expansion_source = errcodes_codegen::expand::source(&catalog, None)
+            .expect("the synthetic catalog expands");
+        let expansion_tokens = count_tokens(
+            errcodes_codegen::expand(&catalog, None).expect("the synthetic catalog expands"),
+        );
         let hand_source = handwritten::render(&catalog, "::errcodes_runtime");
         let hand_tokens = count_tokens(hand_source.parse().expect("hand-written code parses"));
         // rustfmt takes long on the largest sources; lines are counted up to 10,000 entries.

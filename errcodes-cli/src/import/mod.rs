@@ -279,6 +279,7 @@ fn header(args: &ImportArgs, reviewed_name: Option<String>) -> Result<Header, Im
             code: args.envelope_code.clone().unwrap_or(defaults.code),
             message: args.envelope_message.clone().unwrap_or(defaults.message),
             success: args.envelope_success.clone(),
+            ..defaults
         }
     });
     let non_empty = |flag: &str, value: &Option<String>| match value {

@@ -16,7 +16,7 @@ use errcodes_catalogs::mexc::MexcError;
 use errcodes_catalogs::mixpay::MixPayError;
 use errcodes_catalogs::okx::{OkxGeneralError, OkxTradeError};
 use errcodes_runtime::reqwest::{RequestError, send};
-use errcodes_runtime::{ApiError, ErrorCode, ErrorKind, Retry, http};
+use errcodes_runtime::{ApiError, ErrorCode, ErrorKind, Retry, json};
 
 /// Whole request, and connect alone: on loopback anything slower means the server is stuck.
 pub const TIMEOUT: Duration = Duration::from_millis(500);
@@ -310,7 +310,7 @@ fn okx_order_error(error: RequestError<OkxGeneralError>) -> RequestError<OkxTrad
         });
     let error = match item {
         Some((code, message)) => ApiError::from_code(code, message).with_status(status),
-        None => http::error_from_response::<OkxTradeError>(status, &body),
+        None => json::error_from_response::<OkxTradeError>(status, &body),
     };
     RequestError::from(error)
 }

@@ -1,0 +1,144 @@
+//! The parts of a catalog that describe a venue's behaviour beyond its code list: `[[http]]`
+//! rules and `retry_after` declarations. Loaded with the same span-keeping helpers as the rest.
+
+use errcodes_core::{ErrorKind, Retry, TimeUnit};
+use toml::Spanned;
+use toml::de::DeValue;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::load::{Fields, Loader};
+use crate::model::{HttpRule, RetryAfter, Status};
+use crate::naming::check_type_name;
+
+const HTTP_FIELDS: &[&str] = &[
+    "status",
+    "name",
+    "message",
+    "kind",
+    "retry",
+    "retry_after",
+    "description",
+];
+const RETRY_AFTER_FIELDS: &[&str] = &["from", "unit"];
+
+impl Loader {
+    /// One `[[http]]` rule; `None` (with diagnostics) when any field is wrong.
+    pub(crate) fn http_rule(&mut self, value: &Spanned<DeValue<'_>>) -> Option<HttpRule> {
+        let DeValue::Table(table) = value.get_ref() else {
+            self.diagnostics.push(
+                Diagnostic::error(value.span(), "each `http` rule must be a table")
+                    .help("write each rule under its own `[[http]]` header"),
+            );
+            return None;
+        };
+        let fields = Fields {
+            table,
+            span: Span::from(value.span()),
+            what: "[[http]]",
+        };
+        let errors_before = self.diagnostics.len();
+        fields.reject_unknown(HTTP_FIELDS, self);
+        let status = self.status(&fields);
+        let name = match fields.string("name", self) {
+            Some((name, span)) => match check_type_name(&name, "rule name") {
+                Ok(()) => Some(name),
+                Err(problem) => {
+                    self.diagnostics
+                        .push(Diagnostic::error(span, problem.message).help(problem.help));
+                    None
+                }
+            },
+            None => {
+                if fields.get("name").is_none() {
+                    fields.missing("name", "\"IpBanned\"", self);
+                }
+                None
+            }
+        };
+        let message = fields.non_empty_string("message", self).map(|(s, _)| s);
+        let kind = self.named(&fields, "kind", ErrorKind::ALL, ErrorKind::as_str, true);
+        let retry = self.named(&fields, "retry", Retry::ALL, Retry::as_str, false);
+        let retry_after = self.retry_after(&fields);
+        let description = fields.non_empty_string("description", self).map(|(s, _)| s);
+        if self.diagnostics.len() > errors_before {
+            return None;
+        }
+        let (kind, _) = kind?;
+        Some(HttpRule {
+            status: status?,
+            name: name?,
+            span: fields.span,
+            message,
+            kind,
+            retry: retry.map_or_else(|| kind.default_retry(), |(retry, _)| retry),
+            retry_after,
+            description,
+        })
+    }
+
+    /// `status = 418` or `status = "5xx"`.
+    fn status(&mut self, fields: &Fields<'_, '_>) -> Option<Status> {
+        let Some(value) = fields.get("status") else {
+            fields.missing("status", "429", self);
+            return None;
+        };
+        let span = Span::from(value.span());
+        let help =
+            "write an HTTP status such as `status = 418`, or a class such as `status = \"5xx\"`";
+        match value.get_ref() {
+            DeValue::Integer(integer) => {
+                match u16::from_str_radix(integer.as_str(), integer.radix()) {
+                    Ok(status @ 100..=599) => Some(Status::Exact(status)),
+                    _ => {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                span,
+                                format!("status {integer} is not an HTTP status (100 to 599)"),
+                            )
+                            .help(help),
+                        );
+                        None
+                    }
+                }
+            }
+            DeValue::String(class) => match class.as_bytes() {
+                [digit @ b'1'..=b'5', b'x', b'x'] => Some(Status::Class(u16::from(digit - b'0'))),
+                _ => {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            span,
+                            format!("status class `{class}` is not one of \"1xx\" to \"5xx\""),
+                        )
+                        .help(help),
+                    );
+                    None
+                }
+            },
+            _ => {
+                let error = fields
+                    .wrong_type("status", "an integer or a string", value)
+                    .help(help);
+                self.diagnostics.push(error);
+                None
+            }
+        }
+    }
+
+    /// `retry_after = { from = "until", unit = "unix_seconds" }`. Whether `from` names a
+    /// placeholder is checked in `validate.rs`, where the templates are read.
+    pub(crate) fn retry_after(&mut self, fields: &Fields<'_, '_>) -> Option<RetryAfter> {
+        let mut table = fields.table("retry_after", self)?;
+        table.what = "`retry_after`";
+        table.reject_unknown(RETRY_AFTER_FIELDS, self);
+        let from = table.non_empty_string("from", self);
+        if from.is_none() && table.get("from").is_none() {
+            table.missing("from", "\"until\"", self);
+        }
+        let unit = self.named(&table, "unit", TimeUnit::ALL, TimeUnit::as_str, true);
+        Some(RetryAfter {
+            from: from?.0,
+            unit: unit?.0,
+            span: table.span,
+        })
+    }
+}

@@ -1,0 +1,343 @@
+//! Rules of what a catalog says about responses: templates, refinements, `retry_after`,
+//! `[[http]]` rules, the envelope's item fields and the API enum. Like `validate.rs`, every
+//! problem is collected; an entry whose refinements break a rule loses those refinements.
+
+use std::collections::HashMap;
+
+use errcodes_core::template::Template;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::model::{Catalog, Code, Entry, EnumDef, RetryAfter};
+use crate::templates::overlap;
+
+/// Refinements one entry may have: generated code counts them in a byte.
+const MAX_REFINEMENTS: usize = 255;
+
+pub fn validate(catalog: &mut Catalog, diagnostics: &mut Vec<Diagnostic>) {
+    let has_detail = catalog.envelope.detail.is_some();
+    for def in &mut catalog.enums {
+        template_codes(def, diagnostics);
+        for entry in &mut def.entries {
+            check_templates(entry, diagnostics);
+            if !refinements(entry, has_detail, diagnostics) {
+                entry.refinements.clear();
+            }
+        }
+    }
+    http_rules(catalog, diagnostics);
+    api(catalog, diagnostics);
+    shadowed_codes(catalog, diagnostics);
+}
+
+fn template_error(span: Span, what: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    match Template::check(text) {
+        Ok(()) => true,
+        Err(problem) => {
+            diagnostics.push(Diagnostic::error(span, format!("{what}: {problem}")).help(
+                "a placeholder is `{name}` (letters, digits, `_`) or `{}` and close it with `}`",
+            ));
+            false
+        }
+    }
+}
+
+/// Template codes (string codes only) must be well formed, and no text may match two of them.
+fn template_codes(def: &EnumDef, diagnostics: &mut Vec<Diagnostic>) {
+    let mut templates: Vec<&Entry> = Vec::new();
+    for entry in &def.entries {
+        let Code::Str(code) = &entry.code else {
+            continue;
+        };
+        if !template_error(entry.code_span, "bad template in code", code, diagnostics)
+            || !Template::new(code).has_placeholders()
+        {
+            continue;
+        }
+        if let Some(other) = templates.iter().find(|other| match &other.code {
+            Code::Str(other) => overlap(other, code),
+            Code::Int(_) => false,
+        }) {
+            diagnostics.push(
+                Diagnostic::error(
+                    entry.code_span,
+                    format!(
+                        "template codes {} and {} of `{}` can both match one code the server sends",
+                        other.code, entry.code, def.name
+                    ),
+                )
+                .related(other.code_span, "the other template")
+                .help("make the literal text of one of them more specific, so that each code has one meaning"),
+            );
+        }
+        templates.push(entry);
+    }
+}
+
+/// Each variant's message is a well-formed template, and `retry_after` names a placeholder.
+fn check_templates(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) {
+    for variant in std::iter::once(entry).chain(&entry.refinements) {
+        let message_ok = template_error(
+            variant.message_span,
+            "bad template in message",
+            &variant.message,
+            diagnostics,
+        );
+        if let Some(retry_after) = &variant.retry_after
+            && message_ok
+        {
+            let code = match &variant.code {
+                Code::Str(code) => code.as_str(),
+                Code::Int(_) => "",
+            };
+            placeholder_exists(retry_after, &[code, &variant.message], diagnostics);
+        }
+    }
+}
+
+fn placeholder_exists(
+    retry_after: &RetryAfter,
+    templates: &[&str],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let names: Vec<&str> = templates
+        .iter()
+        .flat_map(|template| Template::new(template).placeholders())
+        .filter(|name| !name.is_empty())
+        .collect();
+    if names.contains(&retry_after.from.as_str()) {
+        return;
+    }
+    let help = if names.is_empty() {
+        "write the value as a placeholder in the code or message, e.g. `banned until {until}`, and name it in `from`".to_owned()
+    } else {
+        format!(
+            "name one of the placeholders: {}",
+            names
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    diagnostics.push(
+        Diagnostic::error(
+            retry_after.span,
+            format!(
+                "`retry_after` reads placeholder `{}`, which the code and message do not have",
+                retry_after.from
+            ),
+        )
+        .help(help),
+    );
+}
+
+/// A code's refinements must tell its meanings apart: by `detail` only when the envelope has
+/// a detail field, no two with the same detail or exact message, no two templates that can
+/// match one message. False when any rule is broken.
+fn refinements(entry: &Entry, has_detail: bool, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    let before = diagnostics.len();
+    if entry.refinements.len() > MAX_REFINEMENTS {
+        diagnostics.push(
+            Diagnostic::error(
+                entry.code_span,
+                format!(
+                    "code {} has {} refinements; at most {MAX_REFINEMENTS} are supported",
+                    entry.code,
+                    entry.refinements.len()
+                ),
+            )
+            .help("move the rarest messages into the entry's description"),
+        );
+    }
+    let mut details: HashMap<&str, Span> = HashMap::new();
+    let mut by_message: Vec<&Entry> = Vec::new();
+    for refinement in &entry.refinements {
+        if let Some(detail) = &refinement.detail {
+            if !has_detail {
+                diagnostics.push(
+                    Diagnostic::error(
+                        refinement.name_span,
+                        format!("refinement `{}` is chosen by `detail`, but the envelope has no detail field", refinement.name),
+                    )
+                    .help("name the field in the catalog: `envelope = { …, detail = \"error.decline_code\" }`"),
+                );
+            }
+            if let Some(first) = details.insert(detail, refinement.name_span) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        refinement.name_span,
+                        format!(
+                            "two refinements of code {} are chosen by detail `{detail}`",
+                            entry.code
+                        ),
+                    )
+                    .related(first, "the first one")
+                    .help("keep one refinement per detail value"),
+                );
+            }
+            continue;
+        }
+        if refinement.message == entry.message {
+            diagnostics.push(
+                Diagnostic::error(
+                    refinement.message_span,
+                    format!("refinement `{}` has the message of code {} itself, so it can never be told apart", refinement.name, entry.code),
+                )
+                .help("a refinement's message is the other text the server sends for this code"),
+            );
+            continue;
+        }
+        // An exact message beside a template that also matches it is fine: exact messages are
+        // tried first, so the specific meaning wins. Two templates, or one text twice, are not.
+        let templated = |text: &str| Template::new(text).has_placeholders();
+        if let Some(other) = by_message.iter().find(|other| {
+            templated(&other.message) == templated(&refinement.message)
+                && overlap(&other.message, &refinement.message)
+        }) {
+            diagnostics.push(
+                Diagnostic::error(
+                    refinement.message_span,
+                    format!(
+                        "refinements `{}` and `{}` of code {} can both match one message",
+                        other.name, refinement.name, entry.code
+                    ),
+                )
+                .related(other.message_span, "the other refinement")
+                .help("make one message more specific, or merge the two refinements"),
+            );
+            continue;
+        }
+        by_message.push(refinement);
+    }
+    diagnostics.len() == before
+}
+
+fn http_rules(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
+    let mut names: HashMap<&str, Span> = HashMap::new();
+    for rule in &catalog.http {
+        if let Some(first) = names.insert(&rule.name, rule.span) {
+            diagnostics.push(
+                Diagnostic::error(
+                    rule.span,
+                    format!("two `[[http]]` rules are named `{}`", rule.name),
+                )
+                .related(first, "the first one")
+                .help("give each rule its own name"),
+            );
+        }
+        let message_ok = match &rule.message {
+            Some(message) => template_error(
+                rule.span,
+                "bad template in the rule's message",
+                message,
+                diagnostics,
+            ),
+            None => true,
+        };
+        if let Some(retry_after) = &rule.retry_after
+            && message_ok
+        {
+            placeholder_exists(
+                retry_after,
+                &[rule.message.as_deref().unwrap_or("")],
+                diagnostics,
+            );
+        }
+    }
+}
+
+/// `api_enum` joins the responding sections, which must then share a code type; `api_error`
+/// alone needs exactly one responding section to alias; neither name may be an enum's.
+fn api(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
+    let responding: Vec<&EnumDef> = catalog.enums.iter().filter(|def| def.responses).collect();
+    for (name, span) in [&catalog.api.enum_name, &catalog.api.error_name]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(def) = catalog.enums.iter().find(|def| &def.name == name) {
+            diagnostics.push(
+                Diagnostic::error(
+                    *span,
+                    format!("`{name}` is already the name of an enum of this catalog"),
+                )
+                .related(def.name_span, "the enum")
+                .help("choose another name, e.g. `Code` for api_enum and `Error` for api_error"),
+            );
+        }
+    }
+    if let (Some((enum_name, span)), Some((error_name, _))) =
+        (&catalog.api.enum_name, &catalog.api.error_name)
+        && enum_name == error_name
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                *span,
+                format!("`api_enum` and `api_error` are both `{enum_name}`"),
+            )
+            .help("they are two types: e.g. `api_enum = \"Code\"` and `api_error = \"Error\"`"),
+        );
+    }
+    match (&catalog.api.enum_name, &catalog.api.error_name) {
+        (Some((name, span)), _) => {
+            if responding.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        *span,
+                        format!(
+                            "`{name}` would join no section: every enum has `responses = false`"
+                        ),
+                    )
+                    .help("remove `api_enum`, or let at least one enum answer requests"),
+                );
+            }
+            if let Some(first) = responding.first() {
+                for def in &responding[1..] {
+                    if def.string_codes() != first.string_codes() {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                def.name_span,
+                                format!("`{name}` joins enums with integer and string codes (`{}` and `{}`)", first.name, def.name),
+                            )
+                            .help("a response carries one code type; mark the other section `responses = false`, or move it to its own catalog"),
+                        );
+                    }
+                }
+            }
+        }
+        (None, Some((name, span))) if responding.len() != 1 => diagnostics.push(
+            Diagnostic::error(
+                *span,
+                format!(
+                    "`{name}` needs one section to read responses with, and this catalog has {}",
+                    responding.len()
+                ),
+            )
+            .help("add `api_enum = \"Code\"`: an enum with one variant per responding section"),
+        ),
+        _ => {}
+    }
+}
+
+/// A code listed by two responding sections is answered by the first: said, not hidden.
+fn shadowed_codes(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
+    if catalog.api.enum_name.is_none() {
+        return;
+    }
+    let mut first: HashMap<&Code, &str> = HashMap::new();
+    for def in catalog.enums.iter().filter(|def| def.responses) {
+        for entry in &def.entries {
+            match first.get(&entry.code) {
+                Some(owner) => diagnostics.push(
+                    Diagnostic::warning(
+                        entry.code_span,
+                        format!("code {} is also listed by `{owner}`, which answers for it in a response", entry.code),
+                    )
+                    .help(format!("`{}::from_code` still finds this entry; mark the section `responses = false` if it is never sent", def.name)),
+                ),
+                None => {
+                    first.insert(&entry.code, &def.name);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/bad-http-rule.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/overlapping-refinements.toml");
+
+fn main() {}

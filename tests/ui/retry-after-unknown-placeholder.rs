@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/retry-after-unknown-placeholder.toml");
+
+fn main() {}

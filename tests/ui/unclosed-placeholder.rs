@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/unclosed-placeholder.toml");
+
+fn main() {}
