@@ -122,7 +122,8 @@ pub(crate) fn check(module_path: &str, module_source: &str, catalog_toml: &str, 
         "Source"
     );
 
-    // The generated enums are this catalog's, all of them, in catalog order.
+    // The generated enums are this catalog's, all of them, in catalog order, with a variant
+    // per entry and per refinement.
     let catalog_enums: Vec<(&str, usize)> = catalog["enum"]
         .as_array()
         .expect("[[enum]] tables")
@@ -130,7 +131,14 @@ pub(crate) fn check(module_path: &str, module_source: &str, catalog_toml: &str, 
         .map(|def| {
             let def = def.as_table().expect("an [[enum]] table");
             let entries = def["error"].as_array().expect("[[enum.error]] tables");
-            (def["name"].as_str().expect("an enum name"), entries.len())
+            let refinements: usize = entries
+                .iter()
+                .filter_map(|entry| entry.get("refine")?.as_array().map(Vec::len))
+                .sum();
+            (
+                def["name"].as_str().expect("an enum name"),
+                entries.len() + refinements,
+            )
         })
         .collect();
     let generated: Vec<(&str, usize)> = enums.iter().map(|facts| (facts.name, facts.len)).collect();

@@ -43,7 +43,7 @@ pub mod validate;
 mod validate_venue;
 
 pub use diagnostic::{Diagnostic, LineIndex, Position, Severity, Span};
-pub use errcodes_core::{ErrorKind, Retry};
+pub use errcodes_core::{ErrorKind, Retry, template};
 pub use expand::expand;
 pub use fallback::fallback;
 pub use model::{Catalog, Code, Entry, EnumDef, Envelope};

@@ -146,7 +146,7 @@ fn http_turns_any_response_into_an_error_value() {
     );
     assert_eq!(
         empty.to_string(),
-        "mexc error without a code (empty body) [HTTP 504]"
+        "mexc error without a code (empty body) (GatewayTimeout) [HTTP 504]"
     );
 
     let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";

@@ -11,6 +11,8 @@
 //! heading (`doc`), then enum name, then position; a new section becomes a new `[[enum]]`.
 
 use std::collections::{HashMap, HashSet};
+
+use errcodes_codegen::template::Template;
 use std::fmt;
 
 use errcodes_codegen::Code;
@@ -244,8 +246,30 @@ fn merge_enum(
     }
     let reviewed_count = errors.len();
     let mut seen = HashSet::new();
+    // A reviewed entry may write a documented code as a template (Kraken's
+    // `EService: Throttled: [UNIX timestamp]` as `EService: Throttled: {until}`): the
+    // documented spelling is then the entry's code when the template matches it.
+    let templates: Vec<(usize, String)> = errors
+        .iter()
+        .enumerate()
+        .filter_map(|(at, entry)| match code_of(entry) {
+            Some(Code::Str(code)) if Template::new(&code).has_placeholders() => Some((at, code)),
+            _ => None,
+        })
+        .collect();
+    let by_template = |code: &Code| match code {
+        Code::Str(text) => templates
+            .iter()
+            .find(|(_, template)| Template::new(template).matches(text))
+            .map(|(at, _)| *at),
+        Code::Int(_) => None,
+    };
     for fresh in &section.entries {
-        let Some(&at) = by_code.get(&fresh.code) else {
+        let Some(at) = by_code
+            .get(&fresh.code)
+            .copied()
+            .or_else(|| by_template(&fresh.code))
+        else {
             let name = unique(&fresh.name, &fresh.code, &names);
             names.insert(name.clone());
             errors.push(new_entry(fresh, &name));

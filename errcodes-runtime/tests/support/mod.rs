@@ -10,8 +10,17 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-errcodes_runtime::errcodes!("../catalogs/mexc.toml");
-errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
+// Each catalog in a module of its own: both name their API enum `Code` and alias `Error`.
+pub mod mexc {
+    errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+}
+pub mod mixpay {
+    errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
+}
+#[allow(unused_imports)] // each test file uses part of it
+pub use mexc::MexcError;
+#[allow(unused_imports)]
+pub use mixpay::MixPayError;
 
 /// Every test's limit: far above a normal run, below any CI job limit.
 pub const LIMIT: Duration = Duration::from_secs(20);
