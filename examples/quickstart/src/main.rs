@@ -55,7 +55,9 @@ fn main() {
     }
 
     println!("\nRaw MEXC responses, one call each (`json::check_parts::<mexc::Code>`):");
-    let responses: [(u16, &[(&str, &str)], &str); 5] = [
+    // (status, headers, body) as the server sent them.
+    type Response = (u16, &'static [(&'static str, &'static str)], &'static str);
+    let responses: [Response; 5] = [
         (
             400,
             &[],
