@@ -82,6 +82,10 @@ pub enum BodyProblem {
     NotJson,
     /// The body was JSON but had no code field (or a code of the wrong type).
     NoCode,
+    /// The body was JSON cut short. On a success status whatever it said is lost and the
+    /// request may have taken effect, so [`retry`](ApiError::retry) says to verify first; on an
+    /// error status the status decides.
+    Truncated,
 }
 
 impl Display for BodyProblem {
@@ -90,6 +94,7 @@ impl Display for BodyProblem {
             BodyProblem::Empty => "empty body",
             BodyProblem::NotJson => "body is not JSON",
             BodyProblem::NoCode => "body has no usable error code",
+            BodyProblem::Truncated => "body is JSON cut short",
         })
     }
 }
@@ -490,6 +495,15 @@ impl<E: ErrorCode> ApiError<E> {
     fn own_retry(&self) -> Retry {
         if let Some(known) = self.known() {
             return known.retry();
+        }
+        // A success answer cut short lost what it said: the request may have taken effect. A
+        // 4xx cut short still said "refused", and its status decides below.
+        if self.problem == Some(BodyProblem::Truncated)
+            && self
+                .status
+                .is_none_or(|status| (200..300).contains(&status))
+        {
+            return Retry::VerifyFirst;
         }
         if let Some(rule) = self.rule {
             return rule.retry;

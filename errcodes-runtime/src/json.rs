@@ -30,7 +30,7 @@ use core::marker::PhantomData;
 use alloc::string::String;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use crate::serde_support::api_error::{Field, FieldSeed, Position};
+use crate::serde_support::api_error::{Field, FieldSeed, Position, items_at_root};
 use crate::{ApiError, BodyProblem, Envelope, ErrorCode, Headers};
 
 /// The error a response carries, whatever its body: the catalog's envelope when the body
@@ -67,17 +67,47 @@ pub fn error_from_parts<E: ErrorCode>(
     } else {
         match serde_json::from_slice::<ApiError<E>>(trimmed) {
             Ok(error) => error,
-            Err(error) => {
-                let problem = if error.is_data() {
-                    BodyProblem::NoCode
-                } else {
-                    BodyProblem::NotJson
-                };
-                ApiError::without_code(problem, &String::from_utf8_lossy(body))
+            // A body in another encoding (a GBK message, a stray byte) is still JSON once its
+            // invalid bytes are replaced: read that, as any person reading the body would.
+            Err(error) if error.is_syntax() && core::str::from_utf8(trimmed).is_err() => {
+                let text = String::from_utf8_lossy(body);
+                serde_json::from_str::<ApiError<E>>(&text)
+                    .unwrap_or_else(|_| without_code::<E>(&text, body_problem(&error)))
             }
+            Err(error) => without_code::<E>(&String::from_utf8_lossy(body), body_problem(&error)),
         }
     };
     error.with_status(status).with_headers(headers)
+}
+
+fn body_problem(error: &serde_json::Error) -> BodyProblem {
+    if error.is_data() {
+        BodyProblem::NoCode
+    } else if error.is_eof() {
+        BodyProblem::Truncated
+    } else {
+        BodyProblem::NotJson
+    }
+}
+
+/// The error of a body without a usable code. Its text is kept whole; when it is JSON with the
+/// envelope's message field (`{"msg":"Service Unavailable."}`), that message is the error's
+/// message, so that `[[http]]` rules can match it, and the body is what was read it from.
+fn without_code<E: ErrorCode>(text: &str, problem: BodyProblem) -> ApiError<E> {
+    let message = (problem == BodyProblem::NoCode)
+        .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
+        .flatten()
+        .and_then(|value| {
+            let field = E::ENVELOPE
+                .message
+                .split('.')
+                .try_fold(&value, |at, key| at.get(key))?;
+            field.as_str().map(String::from)
+        });
+    match message {
+        Some(message) => ApiError::without_code(problem, &message),
+        None => ApiError::without_code(problem, text),
+    }
 }
 
 /// `Ok(())` for a successful response, the error otherwise: one line after any request.
@@ -87,7 +117,8 @@ pub fn error_from_parts<E: ErrorCode>(
 /// (`0` unless the catalog lists `ok_codes`, such as `"00000"`), a non-empty list of codes, or
 /// an item of its `items` list whose code is not a success (MixPay, OKX, Bybit and Kraken
 /// answer errors with HTTP 200). A 2xx body that is not JSON, or JSON without a code, is a
-/// success: its content is for the caller to read.
+/// success: its content is for the caller to read. A 2xx JSON body cut short is not: the
+/// answer was lost, and [`BodyProblem::Truncated`] says to verify before sending again.
 ///
 /// ```
 /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
@@ -112,9 +143,15 @@ pub fn check_parts<E: ErrorCode>(
     headers: &(impl Headers + ?Sized),
     body: &[u8],
 ) -> Result<(), ApiError<E>> {
+    let trimmed = body.trim_ascii();
     let failed = !(200..300).contains(&status)
-        || serde_json::from_slice::<Outcome<E>>(body.trim_ascii())
-            .is_ok_and(|outcome| outcome.failed);
+        || match serde_json::from_slice::<Outcome<E>>(trimmed) {
+            Ok(outcome) => outcome.failed,
+            // JSON cut short: the answer to a request that may have taken effect was lost.
+            Err(error) => {
+                error.is_eof() && (trimmed.starts_with(b"{") || trimmed.starts_with(b"["))
+            }
+        };
     if failed {
         Err(error_from_parts(status, headers, body))
     } else {
@@ -175,38 +212,97 @@ struct Outcome<E> {
 
 impl<'de, E: ErrorCode> de::Deserialize<'de> for Outcome<E> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(OutcomeVisitor(PhantomData))
+        let failed = de::DeserializeSeed::deserialize(
+            OutcomeVisitor::<E> {
+                at: Position::ROOT,
+                marker: PhantomData,
+            },
+            deserializer,
+        )?;
+        Ok(Outcome {
+            failed,
+            marker: PhantomData,
+        })
     }
 }
 
-struct OutcomeVisitor<E>(PhantomData<E>);
+/// Whether one level of the body reports a failure, following the envelope's dotted paths.
+struct OutcomeVisitor<E> {
+    at: Position,
+    marker: PhantomData<E>,
+}
+
+impl<'de, E: ErrorCode> de::DeserializeSeed<'de> for OutcomeVisitor<E> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
 
 impl<'de, E: ErrorCode> Visitor<'de> for OutcomeVisitor<E> {
-    type Value = Outcome<E>;
+    type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let at = Position::ROOT;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let envelope = E::ENVELOPE;
         let mut failed = false;
         while let Some(field) = map.next_key_seed(FieldSeed {
-            envelope: E::ENVELOPE,
-            at,
+            envelope,
+            at: self.at,
         })? {
-            let envelope = E::ENVELOPE;
             failed |= match field {
                 Field::Success => map.next_value::<Option<bool>>()? == Some(false),
                 Field::Code => map.next_value_seed(NotOk { envelope })?,
                 Field::Items => map.next_value_seed(AnyItemFails { envelope })?,
+                Field::Nested(at) => map.next_value_seed(OutcomeVisitor::<E> {
+                    at,
+                    marker: PhantomData,
+                })?,
                 _ => map.next_value::<de::IgnoredAny>().map(|_| false)?,
             };
         }
-        Ok(Outcome {
-            failed,
-            marker: PhantomData,
-        })
+        Ok(failed)
+    }
+
+    /// A body that is a list fails when it is the list of per-item results (`items = "."`)
+    /// and one of them fails.
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<bool, A::Error> {
+        let envelope = E::ENVELOPE;
+        if self.at.is_root() && items_at_root(&envelope) {
+            AnyItemFails { envelope }.visit_seq(seq)
+        } else {
+            let mut seq = seq;
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            Ok(false)
+        }
+    }
+
+    fn visit_unit<Err: de::Error>(self) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_bool<Err: de::Error>(self, _: bool) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_i64<Err: de::Error>(self, _: i64) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_u64<Err: de::Error>(self, _: u64) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_f64<Err: de::Error>(self, _: f64) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_str<Err: de::Error>(self, _: &str) -> Result<bool, Err> {
+        Ok(false)
     }
 }
 

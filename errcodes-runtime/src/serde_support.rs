@@ -115,6 +115,7 @@ pub(crate) mod api_error {
         message: bool,
         success: bool,
         detail: bool,
+        items: bool,
     }
 
     impl Position {
@@ -124,7 +125,21 @@ pub(crate) mod api_error {
             message: true,
             success: true,
             detail: true,
+            items: true,
         };
+    }
+
+    impl Position {
+        /// True at the top level of the body.
+        pub(crate) fn is_root(&self) -> bool {
+            self.depth == 0
+        }
+    }
+
+    /// `items = "."`: the body itself is the list of per-item results (a batch endpoint that
+    /// answers `[{…}, {…}]`).
+    pub(crate) fn items_at_root(envelope: &Envelope) -> bool {
+        envelope.items == Some(".")
     }
 
     #[derive(Clone, Copy, PartialEq, Eq)]
@@ -182,7 +197,11 @@ pub(crate) mod api_error {
 
         fn visit_str<Err: de::Error>(self, key: &str) -> Result<Field, Err> {
             let Position { depth, .. } = self.at;
-            if depth == 0 && self.envelope.items == Some(key) {
+            let items = match self.envelope.items {
+                Some(path) if self.at.items && path != "." => step(path, depth, key),
+                _ => Step::Off,
+            };
+            if items == Step::Last {
                 return Ok(Field::Items);
             }
             let code = if self.at.code {
@@ -208,13 +227,14 @@ pub(crate) mod api_error {
                 (_, Step::Last) => Field::Message,
                 _ if success == Step::Last => Field::Success,
                 _ if detail == Step::Last => Field::Detail,
-                (Step::Off, Step::Off) if detail == Step::Off => Field::Other,
+                (Step::Off, Step::Off) if detail == Step::Off && items == Step::Off => Field::Other,
                 _ => Field::Nested(Position {
                     depth: depth + 1,
                     code: code == Step::Deeper,
                     message: message == Step::Deeper,
                     success: false,
                     detail: detail == Step::Deeper,
+                    items: items == Step::Deeper,
                 }),
             })
         }
@@ -579,6 +599,23 @@ pub(crate) mod api_error {
             )
         }
 
+        /// A body that is a list: with `items = "."`, the list of per-item results; its first
+        /// failed item is the error, and the others are kept beside it.
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            if !items_at_root(&E::ENVELOPE) {
+                return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+            }
+            let mut items = Vec::new();
+            Items { items: &mut items }.visit_seq(seq)?;
+            let mut items = items.into_iter();
+            match items.next() {
+                Some(first) => Ok(first.with_batch(None, items.collect())),
+                None => Err(de::Error::missing_field(
+                    E::ENVELOPE.item_code.unwrap_or(E::ENVELOPE.code),
+                )),
+            }
+        }
+
         /// The body's error: the first failed item when items failed (with the envelope
         /// around them kept), else the envelope's code; every other error is kept beside it.
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -612,7 +649,7 @@ pub(crate) mod api_error {
     /// a code of the wrong type or a body that is not an object is an error that says which.
     impl<'de, E: ErrorCode> de::Deserialize<'de> for ApiError<E> {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(EnvelopeVisitor(PhantomData))
+            deserializer.deserialize_any(EnvelopeVisitor(PhantomData))
         }
     }
 
@@ -683,6 +720,7 @@ pub(crate) mod api_error {
                                 message: on(paths[1]),
                                 success: on(paths[2]),
                                 detail: false,
+                                items: false,
                             },
                         };
                         map.serialize_entry(key, &nested)?;

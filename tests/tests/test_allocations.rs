@@ -35,7 +35,7 @@ fn allocations_during(f: impl FnOnce()) -> usize {
 }
 
 fn exercise<E: ErrorCode>(out: &mut String) {
-    for &error in E::ALL {
+    for &error in E::ALL.iter().filter(|error| !error.is_refinement()) {
         let found = E::from_code(error.code());
         assert_eq!(found, Some(error));
         out.clear();

@@ -32,10 +32,16 @@ fn the_pages_are_the_seed_documents_byte_for_byte() {
     }
 }
 
-/// Asserts that `rows` are exactly the enum's entries, in order.
+/// Asserts that `rows` are exactly the enum's entries, in order (refinements, which add
+/// meanings the page does not list as rows, are not entries).
 fn assert_served<E: ErrorCode<Code = i64>>(rows: &[(i64, String)]) {
-    assert_eq!(rows.len(), E::ALL.len(), "{}: rows vs variants", E::ENUM);
-    for ((code, message), &variant) in rows.iter().zip(E::ALL) {
+    let entries: Vec<E> = E::ALL
+        .iter()
+        .copied()
+        .filter(|variant| !variant.is_refinement())
+        .collect();
+    assert_eq!(rows.len(), entries.len(), "{}: rows vs entries", E::ENUM);
+    for ((code, message), &variant) in rows.iter().zip(&entries) {
         let found = E::from_code(*code).unwrap_or_else(|| panic!("{} lacks {code}", E::ENUM));
         assert_eq!(found, variant, "{} is out of document order", code);
         assert_eq!(found.to_string(), *message, "{}: {code}", E::ENUM);
