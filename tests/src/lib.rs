@@ -33,6 +33,11 @@ pub mod venue_strings {
     errcodes_runtime::errcodes!("fixtures/venue-strings.toml");
 }
 
+/// The README's Rust examples that are not marked `ignore`, compiled and run as doctests of
+/// this crate (whose manifest directory resolves their catalog paths like the README says).
+#[doc = include_str!("../../README.md")]
+pub mod readme {}
+
 pub mod fuzz;
 pub mod scratch;
 pub mod sources;
