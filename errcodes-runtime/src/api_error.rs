@@ -263,6 +263,7 @@ impl<E: ErrorCode> ApiError<E> {
 
     /// Adds the errors after this one, of a reply that carried several, and the envelope
     /// around them, if any.
+    #[cfg(feature = "serde")]
     pub(crate) fn with_batch(
         mut self,
         outer: Option<ApiError<E>>,

@@ -131,6 +131,7 @@ pub(crate) mod api_error {
 
     impl Position {
         /// True at the top level of the body.
+        #[cfg(feature = "json")]
         pub(crate) fn is_root(&self) -> bool {
             self.depth == 0
         }
