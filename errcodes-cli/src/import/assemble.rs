@@ -270,6 +270,10 @@ fn entries(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> V
             note.push_str(" (struck through)");
         }
         draft.notes.push(note);
+        if row.continues {
+            // One more documented message of the code just above: the page's own layout.
+            continue;
+        }
         warnings.push(Warning::new(
             row.line,
             match &typed.subcode {
@@ -444,6 +448,7 @@ mod tests {
             name: None,
             message: "m".to_owned(),
             description: None,
+            continues: false,
         };
         let ints = type_codes(&[row("-1"), row("51004_1101")]);
         assert_eq!(ints[0].code, Code::Int(-1));
