@@ -6,7 +6,9 @@
 //!   documented message (Binance): each bullet is a row of that code, the first its message.
 //!
 //! A page that repeats its codes under a second `# ` title (Binance's derivatives pages carry
-//! their Chinese translation after the English one) keeps the first copy, with a warning.
+//! their Chinese translation after the English one, a few codes short) keeps the first copy,
+//! with a warning: a later part is a translation when its codes are all listed before it and
+//! are at least nine in ten of those.
 
 use std::collections::HashSet;
 
@@ -293,8 +295,8 @@ fn trust_content(rows: &mut [RawRow], header_line: usize, warnings: &mut Vec<War
     }
 }
 
-/// Drops the sections under a later `# ` title that list exactly the codes listed before it:
-/// the page repeating itself in another language.
+/// Drops the sections under a later `# ` title that list only codes listed before it, and at
+/// least nine in ten of them: the page repeating itself in another language.
 fn drop_translations(
     page: &mut Page,
     parts: &[Option<(usize, String)>],
@@ -321,11 +323,16 @@ fn drop_translations(
         let before: Vec<usize> = (0..parts.len())
             .filter(|&s| earlier.contains(&&parts[s]) && !dropped.contains(&s))
             .collect();
-        if !mine.is_empty() && codes(&mine) == codes(&before) {
+        let (mine_codes, before_codes) = (codes(&mine), codes(&before));
+        // A translation lists the codes before it, perhaps lagging a few behind.
+        let translated = !mine_codes.is_empty()
+            && mine_codes.is_subset(&before_codes)
+            && mine_codes.len() * 10 >= before_codes.len() * 9;
+        if translated {
             warnings.push(Warning::new(
                 *line,
                 format!(
-                    "the part `# {title}` lists the same codes as the page before it (a translation?); skipped: the first copy is imported (save that part as a page of its own to import it)"
+                    "the part `# {title}` lists only codes listed before it, nearly all of them (a translation?); skipped: the first copy is imported (save that part as a page of its own to import it)"
                 ),
             ));
             dropped.extend(mine);

@@ -67,8 +67,8 @@ FORMATS
   followed by bullet items lists one documented message per bullet: the first is the
   message, the others go to the description. The codes belong to the section of the heading
   above them.
-  A later `# ` title whose sections list exactly the codes listed before it (a translation of
-  the page) is skipped with a warning.
+  A later `# ` title whose sections list only codes listed before it, and at least nine in
+  ten of them (a translation of the page), is skipped with a warning.
   Lines `CODE MESSAGE | EXPLANATION |`, one code per line, when the page has neither (the
   explanation becomes the `description`). A new section starts where the code decreases and
   the increasing run starting there repeats a code of the current section (a restarted

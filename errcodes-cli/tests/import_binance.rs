@@ -1,0 +1,111 @@
+//! Binance's error pages list each code as a heading `### -1003 TOO_MANY_REQUESTS` with one
+//! bullet per documented message. `errcodes import` reads that layout from the saved pages in
+//! `sources/` as they are, and gives every code, name, message and description of the bundled
+//! catalogs (whose kinds were reviewed by hand, and which gather the page's sections into one
+//! enum: only the entries are compared, not how they are grouped).
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{errcodes, valid, workspace};
+use errcodes_codegen::Code;
+
+/// What the import must reproduce of an entry.
+#[derive(Debug, PartialEq)]
+struct Documented {
+    name: String,
+    message: String,
+    description: Option<String>,
+    deprecated: bool,
+}
+
+fn entries(catalog: &errcodes_codegen::Catalog) -> BTreeMap<Code, Documented> {
+    let mut out = BTreeMap::new();
+    for def in &catalog.enums {
+        for entry in &def.entries {
+            let documented = Documented {
+                name: entry.name.clone(),
+                message: entry.message.clone(),
+                description: entry.description.clone(),
+                deprecated: entry.deprecated,
+            };
+            let again = out.insert(entry.code.clone(), documented);
+            assert!(again.is_none(), "{} listed twice", entry.code);
+        }
+    }
+    out
+}
+
+/// Imports `sources/{name}.md` and compares it with `catalogs/{name}.toml`; `added` are the
+/// codes the catalog adds by hand (its header says why). Returns the number of entries.
+fn compare(name: &str, added: &[i64]) -> usize {
+    let page = workspace().join(format!("sources/{name}.md"));
+    let run = errcodes(&["import".as_ref(), page.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let imported = entries(&valid(&run.stdout));
+    let bundled_text =
+        std::fs::read_to_string(workspace().join(format!("catalogs/{name}.toml"))).unwrap();
+    let mut bundled = entries(&valid(&bundled_text));
+    for code in added {
+        assert!(
+            bundled.remove(&Code::Int(*code)).is_some(),
+            "{name}: {code} is not in the catalog"
+        );
+    }
+    let missing: Vec<&Code> = bundled
+        .keys()
+        .filter(|c| !imported.contains_key(c))
+        .collect();
+    let extra: Vec<&Code> = imported
+        .keys()
+        .filter(|c| !bundled.contains_key(c))
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{name}: codes missing from the import {missing:?}, codes the catalog lacks {extra:?}"
+    );
+    for (code, entry) in &bundled {
+        assert_eq!(&imported[code], entry, "{name}: code {code}");
+    }
+    imported.len()
+}
+
+#[test]
+fn spot() {
+    // -1010 and -2038 are named only in the title of the page's table of engine messages.
+    assert_eq!(compare("binance", &[-1010, -2038]), 104);
+}
+
+#[test]
+fn usds_margined_futures() {
+    assert_eq!(compare("binance_usdm", &[]), 201);
+}
+
+#[test]
+fn coin_margined_futures() {
+    assert_eq!(compare("binance_coinm", &[]), 155);
+}
+
+#[test]
+fn options() {
+    assert_eq!(compare("binance_options", &[]), 122);
+}
+
+#[test]
+fn portfolio_margin() {
+    assert_eq!(compare("binance_portfolio", &[]), 165);
+}
+
+#[test]
+fn the_translation_is_skipped_with_a_warning() {
+    let page = workspace().join("sources/binance_usdm.md");
+    let run = errcodes(&["import".as_ref(), page.as_os_str()]);
+    assert!(
+        run.stderr.contains(
+            "binance_usdm.md:1296: warning: the part `# 错误代码` lists only codes listed before it"
+        ),
+        "{}",
+        run.stderr
+    );
+}
