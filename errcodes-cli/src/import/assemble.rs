@@ -201,6 +201,15 @@ struct Draft {
 /// of the section a string.
 fn drop_stray_rows(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
     let integer = |r: &RawRow| canonical_int(&r.code).is_some() || subcode_base(&r.code).is_some();
+    // Digits with a leading zero (Bitget's `00001`) are a code the API can only send as a
+    // string: they make the section's codes strings, they are not strays.
+    let digits = |r: &RawRow| {
+        let d = r.code.strip_prefix('-').unwrap_or(&r.code);
+        !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
+    };
+    if rows.iter().any(|r| !integer(r) && digits(r)) {
+        return rows;
+    }
     let strays = rows.iter().filter(|r| !integer(r)).count();
     // At most one row in ten (one in any table), and at least four integer codes to judge by.
     if strays == 0 || rows.len() - strays < 4 || strays > (rows.len() / 10).max(1) {

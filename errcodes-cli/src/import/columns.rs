@@ -99,6 +99,10 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {
     pub code: usize,
+    /// The code column's header is not a code column's name but holds one among other words
+    /// (`code error code`, `label listlabel`: a tooltip or caption run into the header): the
+    /// caller reads it only when its cells look like codes.
+    pub code_by_words: bool,
     pub name: Option<usize>,
     pub message: usize,
     pub description: Vec<usize>,
@@ -138,6 +142,18 @@ pub fn header_key(cell: &str) -> String {
         .to_owned()
 }
 
+/// The leftmost header whose words hold one of `names` as whole words, the best-ranked name
+/// first.
+fn containing(header: &[String], names: &[&str]) -> Option<usize> {
+    names.iter().find_map(|name| {
+        let name: Vec<&str> = name.split(' ').collect();
+        header.iter().position(|key| {
+            let words: Vec<&str> = key.split(' ').collect();
+            words.windows(name.len()).any(|w| w == name.as_slice())
+        })
+    })
+}
+
 /// Which columns hold what, by the header keys and the command line's choice.
 pub fn columns(header: &[String], choice: &Choice) -> Result<Columns, Missing> {
     let find = |names: &[&str]| -> Vec<usize> {
@@ -158,9 +174,16 @@ pub fn columns(header: &[String], choice: &Choice) -> Result<Columns, Missing> {
     };
     let code_named = named("--code-column", &choice.code)?;
     let message_named = named("--message-column", &choice.message)?;
+    let mut by_words = false;
     let code = match code_named {
         Some(code) => code,
-        None => *find(CODE_HEADERS).first().ok_or(Missing::Code)?,
+        None => match find(CODE_HEADERS).first() {
+            Some(&code) => code,
+            None => {
+                by_words = true;
+                containing(header, CODE_HEADERS).ok_or(Missing::Code)?
+            }
+        },
     };
     let others = |list: Vec<usize>| -> Vec<usize> {
         list.into_iter()
@@ -187,6 +210,7 @@ pub fn columns(header: &[String], choice: &Choice) -> Result<Columns, Missing> {
     };
     Ok(Columns {
         code,
+        code_by_words: by_words,
         name: others(find(NAME_HEADERS)).first().copied(),
         message,
         description,

@@ -188,16 +188,46 @@ fn table_rows(
                 header_line,
                 format!(
                     "table skipped: {why} (its headers are {}); errcodes import reads tables with a Code column and a Message or Description column, or name them with --code-column and --message-column",
-                    header
-                        .iter()
-                        .map(|h| format!("`{h}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    shown(&header)
                 ),
             ));
             return (Vec::new(), seen);
         }
     };
+    if columns.code_by_words {
+        let cells: Vec<&str> = table
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(columns.code))
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let codes = cells.iter().filter(|t| looks_like_code(t)).count();
+        if cells.is_empty() || codes * 10 < cells.len() * 8 {
+            warnings.push(Warning::new(
+                header_line,
+                format!(
+                    "table skipped: no Code column (its headers are {}); errcodes import reads tables with a Code column and a Message or Description column, or name them with --code-column and --message-column",
+                    shown(&header)
+                ),
+            ));
+            return (
+                Vec::new(),
+                SeenTable {
+                    missing: Some(Missing::Code),
+                    ..seen
+                },
+            );
+        }
+        warnings.push(Warning::new(
+            header_line,
+            format!(
+                "no header is a code column's name; column {} (`{}`) has the word in its header and holds codes: read as the code column (name another with --code-column if this is wrong)",
+                columns.code + 1,
+                header[columns.code]
+            ),
+        ));
+    }
     let mut rows = Vec::new();
     for row in &table.rows {
         let cells = &row.cells;
@@ -240,6 +270,15 @@ fn table_rows(
         trust_content(&mut rows, header_line, warnings);
     }
     (rows, seen)
+}
+
+/// Header keys as a warning shows them.
+fn shown(header: &[String]) -> String {
+    header
+        .iter()
+        .map(|h| format!("`{h}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A separator row repeated inside a table: `---`, `:-:`.
