@@ -1,49 +1,29 @@
-//! Sections of raw rows → enums: each section's code type, one entry per code (repeats and
-//! sub-codes folded into the first row, nothing dropped), enum and variant names, suggested
-//! kinds.
+//! Sections of raw rows → enums of the engine's model ([`EnumDef`], [`Entry`]): each
+//! section's code type, one entry per code (repeats and sub-codes folded into the first row,
+//! nothing dropped), enum and variant names, suggested kinds. The model's spans point into a
+//! catalog's text, which does not exist yet: they are left empty.
 
 use std::collections::{HashMap, HashSet};
 
-use errcodes_codegen::Code;
 use errcodes_codegen::naming::{RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name};
-use errcodes_codegen::{ErrorKind, Retry};
+use errcodes_codegen::{Code, Entry, EnumDef, Span};
 use heck::ToUpperCamelCase;
 
 use super::{RawRow, RawSection, Warning};
 use crate::suggest_kind;
 
-/// One `[[enum]]` to write.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Enum {
-    /// The Rust type name.
-    pub name: String,
-    /// The section's heading, as rustdoc.
-    pub doc: Option<String>,
-    /// Entries in document order.
-    pub entries: Vec<Entry>,
-}
-
-/// One `[[enum.error]]` to write.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// The code.
-    pub code: Code,
-    /// The variant name (always written).
-    pub name: String,
-    /// The message, byte for byte as documented.
-    pub message: String,
-    /// The suggested kind.
-    pub kind: ErrorKind,
-    /// Retry advice, only when it differs from the kind's default.
-    pub retry: Option<Retry>,
-    /// The description, with the notes of folded rows.
-    pub description: Option<String>,
-    /// The code is struck through.
-    pub deprecated: bool,
+/// Whether an entry's retry advice is its own, not its kind's default: the importer writes
+/// `retry` only then (the model always holds one).
+pub fn retry_is_advice(entry: &Entry) -> bool {
+    entry.retry != entry.kind.default_retry()
 }
 
 /// Builds every enum of the catalog `catalog`.
-pub fn enums(catalog: &str, sections: Vec<RawSection>, warnings: &mut Vec<Warning>) -> Vec<Enum> {
+pub fn enums(
+    catalog: &str,
+    sections: Vec<RawSection>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<EnumDef> {
     let prefix = words(catalog).to_upper_camel_case();
     let mut taken = HashSet::new();
     sections
@@ -52,8 +32,9 @@ pub fn enums(catalog: &str, sections: Vec<RawSection>, warnings: &mut Vec<Warnin
         .map(|(index, section)| {
             let name = enum_name(&prefix, section.heading.as_deref(), index, &mut taken);
             let entries = entries(&name, section.rows, warnings);
-            Enum {
+            EnumDef {
                 name,
+                name_span: Span::default(),
                 doc: section.heading.filter(|h| !h.is_empty()),
                 entries,
             }
@@ -401,10 +382,14 @@ fn finish(draft: Draft, names: &mut HashSet<String>) -> Entry {
         .collect();
     Entry {
         code,
+        code_span: Span::default(),
         name,
+        name_span: Span::default(),
+        name_derived: false,
         message: row.message,
         kind,
-        retry,
+        kind_span: Span::default(),
+        retry: retry.unwrap_or(kind.default_retry()),
         description: (!description.is_empty()).then(|| description.join("\n")),
         deprecated: row.struck,
     }

@@ -196,7 +196,7 @@ pub struct Imported {
     /// How many entries were left at kind `other`.
     pub other: usize,
     /// The enums the catalog was written from (what `--update` merges).
-    pub sections: Vec<assemble::Enum>,
+    pub sections: Vec<errcodes_codegen::EnumDef>,
 }
 
 /// Why an import failed.

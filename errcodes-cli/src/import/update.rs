@@ -16,7 +16,9 @@ use std::fmt;
 use errcodes_codegen::Code;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
-use super::assemble::{Entry, Enum};
+use errcodes_codegen::{Entry, EnumDef};
+
+use super::assemble::retry_is_advice;
 
 /// One difference between the reviewed catalog and the new page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +115,7 @@ fn str_of<'a>(table: &'a Table, key: &str) -> Option<&'a str> {
 }
 
 /// Merges `fresh` (the new page, imported) into `reviewed` (the catalog's text).
-pub fn merge(reviewed: &str, fresh: &[Enum], file: &str) -> Result<Merged, String> {
+pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, String> {
     let mut doc: DocumentMut = reviewed.parse().map_err(|error| {
         format!("{file} is not valid TOML ({error}); fix it with `errcodes check {file}` first")
     })?;
@@ -168,13 +170,13 @@ pub fn merge(reviewed: &str, fresh: &[Enum], file: &str) -> Result<Merged, Strin
 
 /// For each fresh section, the index of the reviewed `[[enum]]` it updates: same heading, else
 /// same name, else the same position when that enum is still free.
-fn pair_sections(enums: &ArrayOfTables, fresh: &[Enum]) -> Vec<Option<usize>> {
+fn pair_sections(enums: &ArrayOfTables, fresh: &[EnumDef]) -> Vec<Option<usize>> {
     let docs: Vec<Option<&str>> = enums.iter().map(|t| str_of(t, "doc")).collect();
     let names: Vec<Option<&str>> = enums.iter().map(|t| str_of(t, "name")).collect();
     let mut taken = HashSet::new();
     let mut pairs = vec![None; fresh.len()];
     let mut claim = |pairs: &mut Vec<Option<usize>>,
-                     find: &dyn Fn(usize, &Enum) -> Option<usize>| {
+                     find: &dyn Fn(usize, &EnumDef) -> Option<usize>| {
         for (at, section) in fresh.iter().enumerate() {
             if pairs[at].is_some() {
                 continue;
@@ -212,7 +214,7 @@ fn mark_removed(entry: &mut Table, enum_name: &str, changes: &mut Vec<Change>) {
 /// Updates one reviewed `[[enum]]` from its fresh section.
 fn merge_enum(
     table: &mut Table,
-    section: &Enum,
+    section: &EnumDef,
     changes: &mut Vec<Change>,
     file: &str,
 ) -> Result<(), String> {
@@ -333,8 +335,8 @@ fn new_entry(entry: &Entry, name: &str) -> Table {
     table.insert("name", value(name));
     table.insert("message", value(entry.message.as_str()));
     table.insert("kind", value(entry.kind.as_str()));
-    if let Some(retry) = entry.retry {
-        table.insert("retry", value(retry.as_str()));
+    if retry_is_advice(entry) {
+        table.insert("retry", value(entry.retry.as_str()));
     }
     if let Some(description) = &entry.description {
         table.insert("description", value(description.as_str()));
@@ -346,7 +348,7 @@ fn new_entry(entry: &Entry, name: &str) -> Table {
 }
 
 /// A new `[[enum]]` with all its entries.
-fn new_enum(section: &Enum) -> Table {
+fn new_enum(section: &EnumDef) -> Table {
     let mut table = Table::new();
     table.decor_mut().set_prefix("\n");
     table.insert("name", value(section.name.as_str()));
