@@ -31,6 +31,11 @@ fn has_pipe_table(text: &str) -> bool {
     })
 }
 
+/// Elements whose content is text, not markup.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
 const SKIPPED: &[&str] = &["script", "style", "template", "nav", "noscript", "head"];
 
 /// Lines of each element's start tag, in source order.
@@ -58,10 +63,19 @@ impl TagLines {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect();
-            if !name.is_empty() {
-                lines.entry(name).or_default().push(index.line(start));
-            }
             at = start + 1;
+            if name.is_empty() {
+                continue;
+            }
+            lines
+                .entry(name.clone())
+                .or_default()
+                .push(index.line(start));
+            // Raw text: a `<table` inside a script is no element.
+            if RAW_TEXT.contains(&name.as_str()) {
+                let close = format!("</{name}");
+                at = lower[at..].find(&close).map_or(lower.len(), |end| at + end);
+            }
         }
         TagLines {
             lines,
