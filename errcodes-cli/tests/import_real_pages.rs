@@ -279,3 +279,38 @@ fn hyperliquid_error_strings_by_named_columns() {
         assert_eq!(entries(catalog), tables[0].rows.len());
     }
 }
+
+#[test]
+fn bingx_code_bullets_and_code_paragraphs_without_a_table() {
+    let (catalog, _) = import("bingx.md", &[]);
+    let text = std::fs::read_to_string(page("bingx.md")).unwrap();
+    // `- 100001 - message` items, and a line holding only a code followed by `- message` items.
+    let mut documented: Vec<(String, String)> = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines().map(str::trim) {
+        if line.chars().all(|c| c.is_ascii_digit()) && !line.is_empty() {
+            current = Some(line.to_owned());
+        } else if let Some(item) = line.strip_prefix("- ") {
+            match item.split_once(" - ") {
+                Some((code, message)) if code.chars().all(|c| c.is_ascii_digit()) => {
+                    documented.push((code.to_owned(), message.to_owned()));
+                }
+                _ => {
+                    if let Some(code) = &current {
+                        documented.push((code.clone(), visible(item)));
+                    }
+                }
+            }
+        } else if line.starts_with('#') {
+            current = None;
+        }
+    }
+    assert!(documented.len() >= 15, "{documented:?}");
+    for (code, message) in &documented {
+        assert_listed(&catalog, &Code::Int(code.parse().unwrap()), message);
+    }
+    let mut codes: Vec<&String> = documented.iter().map(|(c, _)| c).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(entries(&catalog), codes.len());
+}

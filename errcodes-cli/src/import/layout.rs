@@ -97,6 +97,33 @@ pub fn read(blocks: &[Block], choice: &Choice, warnings: &mut Vec<Warning>) -> L
                 heading = Some(without_anchors(text.text.trim_end_matches(':')));
                 title_serial += 1;
             }
+            // BingX: a paragraph that is only a code, then its messages as bullets.
+            Block::Paragraph { text, .. }
+                if matches!(blocks.get(i), Some(Block::Item { .. }))
+                    && code_paragraph(&text.text).is_some() =>
+            {
+                let (code, name) = code_paragraph(&text.text).expect("checked above");
+                let end = (i..blocks.len())
+                    .find(|&j| !matches!(blocks[j], Block::Item { .. }))
+                    .unwrap_or(blocks.len());
+                let rows = code_rows(&blocks[i..end], code, name, text.struck);
+                push_rows(&mut page, rows, &heading, title_serial, &part);
+                i = end;
+            }
+            // A list of `CODE - message` items (three or more in a row).
+            Block::Item { .. } => {
+                let rows: Vec<RawRow> = blocks[i - 1..]
+                    .iter()
+                    .map_while(|b| match b {
+                        Block::Item { text, line } => code_item(text, *line),
+                        _ => None,
+                    })
+                    .collect();
+                if rows.len() >= 3 {
+                    i += rows.len() - 1;
+                    push_rows(&mut page, rows, &heading, title_serial, &part);
+                }
+            }
             Block::Table(table) => {
                 let (rows, seen) = table_rows(table, choice, warnings);
                 tables.push(seen);
@@ -124,6 +151,36 @@ fn code_heading(text: &str) -> Option<(&str, Option<&str>)> {
     };
     let digits = code.strip_prefix('-').unwrap_or(code);
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((code, name))
+}
+
+/// A paragraph that is only a code, or a code and a one-word name: `100202`.
+fn code_paragraph(text: &str) -> Option<(&str, Option<&str>)> {
+    code_heading(text).filter(|(_, name)| name.is_none_or(|n| !n.contains(char::is_whitespace)))
+}
+
+/// `100001 - signature verification failed`, `429: Too many requests`: an integer code, a
+/// dash or colon, the message.
+fn code_item(text: &Inline, line: usize) -> Option<RawRow> {
+    let (code, rest) = text.text.split_once(char::is_whitespace).map_or_else(
+        || text.text.split_once(':'),
+        |(c, r)| match c.strip_suffix(':') {
+            Some(c) => Some((c, r)),
+            None => Some((c, r.trim_start().strip_prefix(['-', '–', '—', ':'])?)),
+        },
+    )?;
+    let digits = code.strip_prefix('-').unwrap_or(code);
+    let message = rest.trim();
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && !message.is_empty()).then(
+        || RawRow {
+            line,
+            code: code.to_owned(),
+            struck: text.struck,
+            name: None,
+            message: message.to_owned(),
+            description: None,
+            continues: false,
+        },
+    )
 }
 
 /// The rows of a code heading: one per bullet item after it, else its first paragraph.
@@ -404,5 +461,31 @@ mod tests {
         assert_eq!(code_heading("429"), Some(("429", None)));
         assert_eq!(code_heading("10xx - General"), None);
         assert_eq!(code_heading("Errors"), None);
+        assert_eq!(code_paragraph("100202"), Some(("100202", None)));
+        assert_eq!(code_paragraph("100202 is a code we send"), None);
+    }
+
+    #[test]
+    fn reads_code_items() {
+        let item = |text: &str| {
+            code_item(
+                &Inline {
+                    text: text.to_owned(),
+                    struck: false,
+                },
+                1,
+            )
+            .map(|r| (r.code, r.message))
+        };
+        assert_eq!(
+            item("100001 - signature verification failed#"),
+            Some(("100001".into(), "signature verification failed#".into()))
+        );
+        assert_eq!(
+            item("429: Too many"),
+            Some(("429".into(), "Too many".into()))
+        );
+        assert_eq!(item("4XX error codes are used"), None);
+        assert_eq!(item("2 apples"), None);
     }
 }

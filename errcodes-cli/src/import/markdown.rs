@@ -2,10 +2,12 @@
 //! strike-through (pulldown-cmark): front matter, code blocks, HTML comments and raw HTML
 //! blocks hold no blocks; inline markup is reduced to the text a reader sees.
 //!
-//! Two things go beyond CommonMark, both for hand-edited pages: a table interrupted by blank
-//! lines goes on when the lines after them have the table's number of cells, and an inline
-//! `<br>` is a space while `<del>`/`<s>` strike through (other inline HTML is kept as text:
-//! Kraken documents `EGeneral:Internal error[:<code>]`).
+//! Three things go beyond GitHub's rules, all for hand-edited pages: a delimiter row with
+//! fewer or more cells than its header row still makes a table (Bybit's `|Code |Description |
+//! |` over `|:--|:--|`); a table interrupted by blank lines goes on when the lines after them
+//! have the table's number of cells; an inline `<br>` is a space and `<del>`/`<s>` strike
+//! through, while other inline HTML is kept as text (Kraken documents `EGeneral:Internal
+//! error[:<code>]`, Bybit a message with an `<a href>` in it).
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -16,11 +18,6 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
-
-/// Inline HTML tags that are only presentation: dropped, their content kept.
-const PRESENTATION_TAGS: &[&str] = &[
-    "a", "span", "font", "b", "i", "em", "strong", "u", "sup", "sub", "small", "mark",
-];
 
 /// Inline text being collected.
 #[derive(Default)]
@@ -68,6 +65,7 @@ struct OpenItem {
 
 /// The blocks of a markdown page.
 pub fn blocks(text: &str) -> Vec<Block> {
+    let text = &even_delimiter_rows(text);
     let index = LineIndex::new(text);
     let mut blocks = Vec::new();
     let mut capture: Option<(Target, Capture)> = None;
@@ -209,7 +207,6 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 }
                 InlineHtml::StrikeOpen => struck_html += 1,
                 InlineHtml::StrikeClose => struck_html = struck_html.saturating_sub(1),
-                InlineHtml::Drop => {}
                 InlineHtml::Text => {
                     if let Some(c) = sink!() {
                         c.push(&html, strong > 0);
@@ -250,7 +247,6 @@ enum InlineHtml {
     Space,
     StrikeOpen,
     StrikeClose,
-    Drop,
     Text,
 }
 
@@ -274,7 +270,6 @@ fn inline_html(html: &str) -> InlineHtml {
         "br" => InlineHtml::Space,
         "del" | "s" | "strike" if closing => InlineHtml::StrikeClose,
         "del" | "s" | "strike" => InlineHtml::StrikeOpen,
-        name if PRESENTATION_TAGS.contains(&name) => InlineHtml::Drop,
         _ => InlineHtml::Text,
     }
 }
@@ -300,6 +295,49 @@ pub fn clean(text: &str) -> Inline {
             .and_then(|row| row.cells.into_iter().next())
             .unwrap_or_default(),
         _ => Inline::default(),
+    }
+}
+
+/// Whether a line is a table's delimiter row: `| --- | :-: |`.
+fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-')
+        && t.contains('|')
+        && t.split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .all(|c| {
+                let inner = c.trim_start_matches(':').trim_end_matches(':');
+                !inner.is_empty() && inner.chars().all(|ch| ch == '-')
+            })
+}
+
+/// The text with every delimiter row given its header row's number of cells (GitHub's rule
+/// is that they match, or there is no table). Lines stay where they are.
+fn even_delimiter_rows(text: &str) -> std::borrow::Cow<'_, str> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut changed = false;
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for (at, line) in lines.iter().enumerate() {
+        let header = at.checked_sub(1).map(|h| lines[h]);
+        match header {
+            Some(header)
+                if is_delimiter_row(line)
+                    && header.contains('|')
+                    && !is_delimiter_row(header)
+                    && cell_count(header) != cell_count(line) =>
+            {
+                changed = true;
+                let width = cell_count(header);
+                out.push(format!("|{}", " --- |".repeat(width)));
+            }
+            _ => out.push((*line).to_owned()),
+        }
+    }
+    if changed {
+        std::borrow::Cow::Owned(out.join("\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -415,6 +453,16 @@ mod tests {
         assert!(cleaned.struck);
         assert!(clean("<del>110016</del>").struck);
         assert!(!clean("110016").struck);
+    }
+
+    #[test]
+    fn a_delimiter_row_of_another_width_still_makes_a_table() {
+        let page = "|Code |Description |   |\n|:--|:--|\n| 400000 | invalid request. |\n";
+        let Some(Block::Table(table)) = blocks(page).into_iter().next() else {
+            panic!("no table")
+        };
+        assert_eq!(table.rows[0].cells[1].text, "invalid request.");
+        assert_eq!(table.rows[0].line, 3);
     }
 
     #[test]

@@ -46,7 +46,7 @@ Turn an error-code documentation page into a catalog (TOML, on standard output u
 FORMATS
   The page is HTML when it holds a <table> or <html> element (a saved, built docs page),
   else markdown (CommonMark with GitHub's tables and strike-through). In both, error codes
-  are found in tables or in code headings.
+  are found in tables, code headings or code lists.
   Tables: a header row with a Code column and a Message or Description column, and
   optionally a Name column. Column names accepted (case, `_`, `-`, markup ignored):
     code:        {CODE}
@@ -59,17 +59,21 @@ FORMATS
   win, with a warning. When the headers are not enough, name the columns with --code-column
   and --message-column (a header text, or a 1-based column number). An HTML table without a
   <thead> takes its first row as the header.
-  Sections: each heading (<h1>-<h6> in HTML) that holds tables becomes one [[enum]], and so
+  Sections: each heading (<h1>-<h6> in HTML) that holds codes becomes one [[enum]], and so
   does a bullet item (`- Futures related`) or an all-bold line right before a table; anchor
   marks (`[#](#x)`, `{#x}`, `¶`) are dropped from headings. Tables before any title form one
   more.
   Code headings: a heading `### -1003 TOO_MANY_REQUESTS` (an integer code, then the name)
   followed by bullet items lists one documented message per bullet: the first is the
   message, the others go to the description. The codes belong to the section of the heading
-  above them.
+  above them. A paragraph holding only a code (`100202`) followed by bullets reads the same.
+  Code lists: three or more bullet items in a row `CODE - message` (or `CODE: message`).
+  A header cell that is no column name but holds one among other words (`code error code`,
+  a tooltip run into it) is the code column when its cells look like codes (with a
+  warning). A delimiter row of another width than its header row still makes a table.
   A later `# ` title whose sections list only codes listed before it, and at least nine in
   ten of them (a translation of the page), is skipped with a warning.
-  Lines `CODE MESSAGE | EXPLANATION |`, one code per line, when the page has neither (the
+  Lines `CODE MESSAGE | EXPLANATION |`, one code per line, when the page has none (the
   explanation becomes the `description`). A new section starts where the code decreases and
   the increasing run starting there repeats a code of the current section (a restarted
   numbering).

@@ -1,3 +1,5 @@
+//! The saved pages of bundled catalogs import as the catalogs hold them.
+//!
 //! Binance's error pages list each code as a heading `### -1003 TOO_MANY_REQUESTS` with one
 //! bullet per documented message. `errcodes import` reads that layout from the saved pages in
 //! `sources/` as they are, and gives every code, name, message and description of the bundled
@@ -108,4 +110,42 @@ fn the_translation_is_skipped_with_a_warning() {
         "{}",
         run.stderr
     );
+}
+
+/// Bybit's page: 20 sections of pipe tables, some with a header row of more cells than its
+/// delimiter row (`|Code |Description |   |` over `|:--|:--|`), which GitHub's rules would not
+/// call a table. Every entry, in order, as the bundled catalog holds it.
+#[test]
+fn bybit_in_order_with_odd_delimiter_rows() {
+    let page = workspace().join("sources/bybit.md");
+    let run = errcodes(&["import".as_ref(), page.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let flat = |catalog: &errcodes_codegen::Catalog| -> Vec<(String, Code, Documented)> {
+        catalog
+            .enums
+            .iter()
+            .flat_map(|def| {
+                def.entries.iter().map(|entry| {
+                    (
+                        def.name.clone(),
+                        entry.code.clone(),
+                        Documented {
+                            name: entry.name.clone(),
+                            message: entry.message.clone(),
+                            description: entry.description.clone(),
+                            deprecated: entry.deprecated,
+                        },
+                    )
+                })
+            })
+            .collect()
+    };
+    let imported = flat(&valid(&run.stdout));
+    let bundled_text = std::fs::read_to_string(workspace().join("catalogs/bybit.toml")).unwrap();
+    let bundled = flat(&valid(&bundled_text));
+    assert_eq!(imported.len(), 724);
+    for (imported, bundled) in imported.iter().zip(&bundled) {
+        assert_eq!(imported, bundled);
+    }
+    assert_eq!(imported.len(), bundled.len());
 }
