@@ -12,23 +12,22 @@ use scraper::{ElementRef, Html, Node};
 
 use super::blocks::{Block, Inline, LineIndex, Row, Table};
 
-/// Whether `text` is an HTML page rather than markdown: it holds an `<html>` or `<table>`
-/// element (markdown with a few inline tags does not).
+/// Whether `text` is an HTML page rather than markdown: it holds an `<html>` element or a
+/// doctype, or it starts with a tag (after comments) and holds a `<table>`. Markdown with HTML
+/// tables in it stays markdown (its raw HTML blocks are read as HTML there).
 pub fn is_html(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    ["<table", "<html", "<!doctype html"]
-        .iter()
-        .any(|tag| lower.contains(tag))
-        && !has_pipe_table(text)
-}
-
-/// A markdown pipe table (a `|---|` separator line): markdown with an HTML table in it is
-/// still markdown.
-fn has_pipe_table(text: &str) -> bool {
-    text.lines().any(|line| {
-        let t = line.trim();
-        t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-    })
+    if lower.contains("<html") || lower.contains("<!doctype html") {
+        return true;
+    }
+    let mut rest = lower.trim_start();
+    while let Some(comment) = rest.strip_prefix("<!--") {
+        rest = comment
+            .find("-->")
+            .map_or("", |end| &comment[end + 3..])
+            .trim_start();
+    }
+    rest.starts_with('<') && lower.contains("<table")
 }
 
 /// Elements whose content is text, not markup.

@@ -1,6 +1,7 @@
 //! A markdown page as [`Block`]s, read by a CommonMark parser with GitHub's tables and
-//! strike-through (pulldown-cmark): front matter, code blocks, HTML comments and raw HTML
-//! blocks hold no blocks; inline markup is reduced to the text a reader sees.
+//! strike-through (pulldown-cmark): front matter, code blocks and HTML comments hold no
+//! blocks, raw HTML blocks only their `<table>`s (read by [`super::html`]); inline markup is
+//! reduced to the text a reader sees.
 //!
 //! Three things go beyond GitHub's rules, all for hand-edited pages: a delimiter row with
 //! fewer or more cells than its header row still makes a table (Bybit's `|Code |Description |
@@ -75,6 +76,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut strong = 0usize;
     let mut skipping = 0usize; // inside code blocks and front matter
     let mut struck_html = 0usize;
+    // Raw HTML blocks holding a `<table>`, gathered until it closes (a blank line inside
+    // the table ends a CommonMark HTML block), then read as HTML.
+    let mut html: Option<(usize, String)> = None;
 
     // Where inline content goes: the open heading/paragraph/cell, else the innermost item.
     macro_rules! sink {
@@ -93,6 +97,33 @@ pub fn blocks(text: &str) -> Vec<Block> {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => skipping += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => skipping -= 1,
             _ if skipping > 0 => {}
+            Event::Start(Tag::HtmlBlock) => match html.as_mut() {
+                // Keep the fragment's lines where they are in the page.
+                Some((start, buffer)) => {
+                    let at = *start + buffer.matches('\n').count();
+                    buffer.push_str(&"\n".repeat(line.saturating_sub(at)));
+                }
+                None => html = Some((line, String::new())),
+            },
+            Event::Html(chunk) => {
+                if let Some((_, buffer)) = html.as_mut() {
+                    buffer.push_str(&chunk);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, buffer)) = html.take() {
+                    let lower = buffer.to_ascii_lowercase();
+                    if lower.matches("<table").count() > lower.matches("</table").count() {
+                        html = Some((start, buffer));
+                    } else if lower.contains("<table") {
+                        blocks.extend(
+                            super::html::blocks(&buffer)
+                                .into_iter()
+                                .map(|block| shifted(block, start - 1)),
+                        );
+                    }
+                }
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 capture = Some((
                     Target::Heading {
@@ -217,6 +248,33 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
     }
     continue_tables(text, blocks)
+}
+
+/// A block of an HTML fragment that starts at line `by` + 1 of the page.
+fn shifted(block: Block, by: usize) -> Block {
+    match block {
+        Block::Heading { level, text, line } => Block::Heading {
+            level,
+            text,
+            line: line + by,
+        },
+        Block::Item { text, line } => Block::Item {
+            text,
+            line: line + by,
+        },
+        Block::Paragraph { text, bold, line } => Block::Paragraph {
+            text,
+            bold,
+            line: line + by,
+        },
+        Block::Table(mut table) => {
+            table.header.line += by;
+            for row in &mut table.rows {
+                row.line += by;
+            }
+            Block::Table(table)
+        }
+    }
 }
 
 fn emit_open_item(items: &mut [OpenItem], blocks: &mut Vec<Block>) {
@@ -499,5 +557,24 @@ mod tests {
             }
         ));
         assert_eq!(blocks.len(), 4);
+    }
+
+    #[test]
+    fn reads_html_tables_inside_markdown() {
+        let page = "# Errors\n\n<table>\n<tr><th>Code</th><th>Message</th></tr>\n\n<tr><td>1</td><td>A &amp; B</td></tr>\n</table>\n\n## After\n";
+        let blocks = blocks(page);
+        let Block::Table(table) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!((table.header.line, table.rows[0].line), (4, 6));
+        assert_eq!(table.rows[0].cells[1].text, "A & B");
+        assert!(matches!(
+            &blocks[2],
+            Block::Heading {
+                level: 2,
+                line: 9,
+                ..
+            }
+        ));
     }
 }
