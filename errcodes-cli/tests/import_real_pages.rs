@@ -179,6 +179,30 @@ fn hkdax_html_page_with_parameter_tables_around_the_error_table() {
 }
 
 #[test]
+fn antalpha_html_error_table_and_a_changelog_of_dated_headings() {
+    let (catalog, _) = import("antalpha_portfolio.html", &[]);
+    let text = std::fs::read_to_string(page("antalpha_portfolio.html")).unwrap();
+    let errors = &text[text
+        .find("<h1 id='6-error-codes'>")
+        .expect("the error section")..];
+    let errors = &errors[..errors
+        .find("<h1 id='7-update-notes'>")
+        .expect("the changelog")];
+    let cells: Vec<&str> = errors
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("<td>")?.strip_suffix("</td>"))
+        .collect();
+    let rows: Vec<&[&str]> = cells.chunks(3).collect();
+    assert_eq!(rows.len(), 8);
+    for row in &rows {
+        assert_listed(&catalog, &Code::Int(row[0].parse().unwrap()), row[2]);
+    }
+    // The changelog's `<h2>20240715</h2>` + bullets are dates, not codes.
+    assert_eq!(entries(&catalog), rows.len());
+    assert_eq!(catalog.enums.len(), 1);
+}
+
+#[test]
 fn bitmart_sections_with_a_tooltip_in_the_code_header_and_an_empty_column() {
     let (catalog, _) = import("bitmart.md", &[]);
     let text = std::fs::read_to_string(page("bitmart.md")).unwrap();

@@ -70,6 +70,7 @@ pub fn read(blocks: &[Block], choice: &Choice, warnings: &mut Vec<Warning>) -> L
                 let text = without_anchors(&text.text);
                 if *level > 1
                     && let Some((code, name)) = code_heading(&text)
+                    && (name.is_some() || about_codes(heading.as_deref(), code))
                 {
                     let end = (i..blocks.len())
                         .find(|&j| matches!(blocks[j], Block::Heading { .. } | Block::Table(_)))
@@ -100,7 +101,8 @@ pub fn read(blocks: &[Block], choice: &Choice, warnings: &mut Vec<Warning>) -> L
             // BingX: a paragraph that is only a code, then its messages as bullets.
             Block::Paragraph { text, .. }
                 if matches!(blocks.get(i), Some(Block::Item { .. }))
-                    && code_paragraph(&text.text).is_some() =>
+                    && code_paragraph(&text.text)
+                        .is_some_and(|(code, _)| about_codes(heading.as_deref(), code)) =>
             {
                 let (code, name) = code_paragraph(&text.text).expect("checked above");
                 let end = (i..blocks.len())
@@ -151,6 +153,18 @@ fn code_heading(text: &str) -> Option<(&str, Option<&str>)> {
     };
     let digits = code.strip_prefix('-').unwrap_or(code);
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((code, name))
+}
+
+/// Whether a bare number (a heading or paragraph without a name) can be a code here: the
+/// section's title speaks of errors or codes, and the number is not a date (`20240715`, the
+/// headings of a changelog).
+fn about_codes(section: Option<&str>, code: &str) -> bool {
+    let title = section.unwrap_or_default().to_lowercase();
+    let date = code.len() == 8
+        && (code.starts_with("19") || code.starts_with("20"))
+        && matches!(code[4..6].parse::<u8>(), Ok(1..=12))
+        && matches!(code[6..8].parse::<u8>(), Ok(1..=31));
+    (title.contains("error") || title.contains("code")) && !date
 }
 
 /// A paragraph that is only a code, or a code and a one-word name: `100202`.
@@ -463,6 +477,9 @@ mod tests {
         assert_eq!(code_heading("Errors"), None);
         assert_eq!(code_paragraph("100202"), Some(("100202", None)));
         assert_eq!(code_paragraph("100202 is a code we send"), None);
+        assert!(about_codes(Some("Common business error codes:"), "100202"));
+        assert!(!about_codes(Some("7、Update Notes"), "100202"));
+        assert!(!about_codes(Some("Error codes"), "20240715"));
     }
 
     #[test]
