@@ -3,7 +3,10 @@
 //! - tables with a code column, under headings, bullet items or all-bold lines that title
 //!   their sections (one [`RawSection`] per title);
 //! - a heading per code, `### -1003 TOO_MANY_REQUESTS`, followed by one bullet item per
-//!   documented message (Binance): each bullet is a row of that code, the first its message.
+//!   documented message (Binance): each bullet is a row of that code, the first its message;
+//!   a paragraph holding only a code, followed by bullets, reads the same (BingX). A code
+//!   without a name counts only under a title about errors or codes, and never as a date;
+//! - three or more bullet items in a row that read `CODE - message`.
 //!
 //! A page that repeats its codes under a second `# ` title (Binance's derivatives pages carry
 //! their Chinese translation after the English one, a few codes short) keeps the first copy,

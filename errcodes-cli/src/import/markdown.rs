@@ -95,7 +95,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let line = index.line(range.start);
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => skipping += 1,
-            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => skipping -= 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => {
+                skipping = skipping.saturating_sub(1)
+            }
             _ if skipping > 0 => {}
             Event::Start(Tag::HtmlBlock) => match html.as_mut() {
                 // Keep the fragment's lines where they are in the page.
@@ -145,18 +147,19 @@ pub fn blocks(text: &str) -> Vec<Block> {
             }
             Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
                 if let Some((target, c)) = capture.take() {
-                    blocks.push(match target {
-                        Target::Heading { level, line } => Block::Heading {
+                    blocks.extend(match target {
+                        Target::Heading { level, line } => Some(Block::Heading {
                             level,
                             text: c.finish(),
                             line,
-                        },
-                        Target::Paragraph { line } => Block::Paragraph {
+                        }),
+                        Target::Paragraph { line } => Some(Block::Paragraph {
                             bold: c.bold_text && !c.plain_text,
                             text: c.finish(),
                             line,
-                        },
-                        Target::Cell => unreachable!("cells end with TableCell"),
+                        }),
+                        // Cells end with TableCell; nothing else ends them.
+                        Target::Cell => None,
                     });
                 }
             }
