@@ -4,9 +4,11 @@
 //!   their sections (one [`RawSection`] per title);
 //! - a heading per code, `### -1003 TOO_MANY_REQUESTS`, followed by one bullet item per
 //!   documented message (Binance): each bullet is a row of that code, the first its message;
-//!   a paragraph holding only a code, followed by bullets, reads the same (BingX). A code
-//!   without a name counts only under a title about errors or codes, and never as a date;
+//!   a paragraph holding only a code, followed by bullets, reads the same (BingX);
 //! - three or more bullet items in a row that read `CODE - message`.
+//!
+//! A code without a name (a bare number heading, paragraph or item) counts only under a
+//! heading that speaks of errors, and never when it reads as a date.
 //!
 //! A page that repeats its codes under a second `# ` title (Binance's derivatives pages carry
 //! their Chinese translation after the English one, a few codes short) keeps the first copy,
@@ -39,6 +41,8 @@ pub fn read(blocks: &[Block], choice: &Choice, warnings: &mut Vec<Warning>) -> L
     let mut page = Page::default();
     let mut tables = Vec::new();
     let mut heading: Option<String> = None;
+    // The headings enclosing the current block, outermost first, with their levels.
+    let mut titles: Vec<(u8, String)> = Vec::new();
     // Tells two titles with the same text apart: rows under one title form one section.
     let mut title_serial = 0usize;
     let mut section_serial = None;
@@ -73,7 +77,7 @@ pub fn read(blocks: &[Block], choice: &Choice, warnings: &mut Vec<Warning>) -> L
                 let text = without_anchors(&text.text);
                 if *level > 1
                     && let Some((code, name)) = code_heading(&text)
-                    && (name.is_some() || about_codes(heading.as_deref(), code))
+                    && (name.is_some() || about_errors(&titles, code))
                 {
                     let end = (i..blocks.len())
                         .find(|&j| matches!(blocks[j], Block::Heading { .. } | Block::Table(_)))
@@ -91,6 +95,10 @@ pub fn read(blocks: &[Block], choice: &Choice, warnings: &mut Vec<Warning>) -> L
                     }
                     part = Some((*line, text.clone()));
                 }
+                while titles.last().is_some_and(|(l, _)| l >= level) {
+                    titles.pop();
+                }
+                titles.push((*level, text.clone()));
                 heading = Some(text);
                 title_serial += 1;
             }
@@ -105,7 +113,7 @@ pub fn read(blocks: &[Block], choice: &Choice, warnings: &mut Vec<Warning>) -> L
             Block::Paragraph { text, .. }
                 if matches!(blocks.get(i), Some(Block::Item { .. }))
                     && code_paragraph(&text.text)
-                        .is_some_and(|(code, _)| about_codes(heading.as_deref(), code)) =>
+                        .is_some_and(|(code, _)| about_errors(&titles, code)) =>
             {
                 let (code, name) = code_paragraph(&text.text).expect("checked above");
                 let end = (i..blocks.len())
@@ -124,7 +132,7 @@ pub fn read(blocks: &[Block], choice: &Choice, warnings: &mut Vec<Warning>) -> L
                         _ => None,
                     })
                     .collect();
-                if rows.len() >= 3 {
+                if rows.len() >= 3 && about_errors(&titles, &rows[0].code) {
                     i += rows.len() - 1;
                     push_rows(&mut page, rows, &heading, title_serial, &part);
                 }
@@ -158,16 +166,20 @@ fn code_heading(text: &str) -> Option<(&str, Option<&str>)> {
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((code, name))
 }
 
-/// Whether a bare number (a heading or paragraph without a name) can be a code here: the
-/// section's title speaks of errors or codes, and the number is not a date (`20240715`, the
-/// headings of a changelog).
-fn about_codes(section: Option<&str>, code: &str) -> bool {
-    let title = section.unwrap_or_default().to_lowercase();
+/// Whether a bare number (a heading or paragraph without a name, an item `CODE - text`) can
+/// be an error code here: a heading above it (`titles`, the enclosing headings) speaks of
+/// errors, and the number
+/// is not a date (`20240715`, the headings of a changelog). Pages list other numbered things
+/// the same way (Gate's account-book codes, `- 1 : Order Placed`).
+fn about_errors(titles: &[(u8, String)], code: &str) -> bool {
+    let speaks = titles
+        .iter()
+        .any(|(_, title)| title.to_lowercase().contains("error"));
     let date = code.len() == 8
         && (code.starts_with("19") || code.starts_with("20"))
         && matches!(code[4..6].parse::<u8>(), Ok(1..=12))
         && matches!(code[6..8].parse::<u8>(), Ok(1..=31));
-    (title.contains("error") || title.contains("code")) && !date
+    speaks && !date
 }
 
 /// A paragraph that is only a code, or a code and a one-word name: `100202`.
@@ -480,9 +492,20 @@ mod tests {
         assert_eq!(code_heading("Errors"), None);
         assert_eq!(code_paragraph("100202"), Some(("100202", None)));
         assert_eq!(code_paragraph("100202 is a code we send"), None);
-        assert!(about_codes(Some("Common business error codes:"), "100202"));
-        assert!(!about_codes(Some("7、Update Notes"), "100202"));
-        assert!(!about_codes(Some("Error codes"), "20240715"));
+        let titles = |t: &[&str]| -> Vec<(u8, String)> {
+            t.iter()
+                .zip(1..)
+                .map(|(t, level)| (level, t.to_string()))
+                .collect()
+        };
+        assert!(about_errors(
+            &titles(&["Common business error codes:"]),
+            "100202"
+        ));
+        assert!(about_errors(&titles(&["Error Codes", "Basic"]), "100202"));
+        assert!(!about_errors(&titles(&["7、Update Notes"]), "100202"));
+        assert!(!about_errors(&titles(&["API", "AccountBook code"]), "101"));
+        assert!(!about_errors(&titles(&["Error codes"]), "20240715"));
     }
 
     #[test]

@@ -67,8 +67,8 @@ FORMATS
   followed by bullet items lists one documented message per bullet: the first is the
   message, the others go to the description. The codes belong to the section of the heading
   above them. A paragraph holding only a code (`100202`) followed by bullets reads the same.
-  A code without a name (heading or paragraph) counts only in a section whose title speaks
-  of errors or codes, and never when it reads as a date (a changelog's `## 20240715`).
+  A code without a name (heading, paragraph or list item) counts only under a heading that
+  speaks of errors, and never when it reads as a date (a changelog's `## 20240715`).
   Code lists: three or more bullet items in a row `CODE - message` (or `CODE: message`).
   A header cell that is no column name but holds one among other words (`code error code`,
   a tooltip run into it) is the code column when its cells look like codes (with a
