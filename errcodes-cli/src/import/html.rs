@@ -12,14 +12,12 @@ use scraper::{ElementRef, Html, Node};
 
 use super::blocks::{Block, Inline, LineIndex, Row, Table};
 
-/// Whether `text` is an HTML page rather than markdown: it holds an `<html>` element or a
-/// doctype, or it starts with a tag (after comments) and holds a `<table>`. Markdown with HTML
-/// tables in it stays markdown (its raw HTML blocks are read as HTML there).
+/// Whether `text` is an HTML page rather than markdown: after any leading comments it starts
+/// with a tag, and it is a document (`<!doctype`, `<html`) or holds a `<table>`. Markdown that
+/// shows HTML in a code block, or has HTML tables in it, stays markdown (its raw HTML blocks
+/// are read as HTML there).
 pub fn is_html(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    if lower.contains("<html") || lower.contains("<!doctype html") {
-        return true;
-    }
     let mut rest = lower.trim_start();
     while let Some(comment) = rest.strip_prefix("<!--") {
         rest = comment
@@ -27,7 +25,9 @@ pub fn is_html(text: &str) -> bool {
             .map_or("", |end| &comment[end + 3..])
             .trim_start();
     }
-    rest.starts_with('<') && lower.contains("<table")
+    rest.starts_with("<!doctype")
+        || rest.starts_with("<html")
+        || (rest.starts_with('<') && lower.contains("<table"))
 }
 
 /// Elements whose content is text, not markup.
@@ -293,6 +293,15 @@ mod tests {
         assert!(is_html(PAGE));
         assert!(!is_html(
             "# Title\n\n| a | b |\n|---|---|\n| <table> | x |\n"
+        ));
+        assert!(!is_html(
+            "<!-- saved from x -->\n# Title\n\n<table><tr><td>1</td></tr></table>\n"
+        ));
+        assert!(is_html(
+            "<!-- saved -->\n<div><table><tr><td>1</td></tr></table></div>\n"
+        ));
+        assert!(!is_html(
+            "# Embed\n\n```html\n<!DOCTYPE html>\n<html></html>\n```\n"
         ));
         let blocks = blocks(PAGE);
         assert!(
