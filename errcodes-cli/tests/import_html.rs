@@ -110,3 +110,33 @@ fn help_documents_the_column_options() {
         assert!(run.stdout.contains(text), "--help lacks `{text}`");
     }
 }
+
+/// A built Docusaurus page of Binance's layout: `<h3>` per code with a hash link, one `<li>`
+/// per documented message.
+#[test]
+fn code_headings_in_html() {
+    let dir = scratch("html_code_headings");
+    let page = "<!DOCTYPE html><html><body><article>\n<h1>Error Codes</h1>\n<h2 id=\"10xx\">10xx - General Server or Network issues<a href=\"#10xx\" class=\"hash-link\">\u{200b}</a></h2>\n<h3 id=\"-1003\">-1003 TOO_MANY_REQUESTS<a href=\"#-1003\" class=\"hash-link\">\u{200b}</a></h3>\n<ul>\n<li>Too many requests; current limit is %s requests per minute.</li>\n<li>Way too many requests; IP banned until %s.</li>\n</ul>\n<h3 id=\"-1004\">-1004 <del>DUPLICATE_IP</del></h3>\n<ul>\n<li>This IP is already on the white list</li>\n</ul>\n</article></body></html>\n";
+    let doc = write(&dir, "errors.html", page);
+    let run = errcodes(&["import".as_ref(), doc.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let catalog = valid(&run.stdout);
+    assert_eq!(
+        catalog.enums[0].doc.as_deref(),
+        Some("10xx - General Server or Network issues")
+    );
+    let entries = &catalog.enums[0].entries;
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0].code, Code::Int(-1003));
+    assert_eq!(entries[0].name, "TooManyRequests");
+    assert_eq!(
+        entries[0].message,
+        "Too many requests; current limit is %s requests per minute."
+    );
+    assert_eq!(
+        entries[0].description.as_deref(),
+        Some("Also documented as: Way too many requests; IP banned until %s.")
+    );
+    assert!(entries[1].deprecated);
+    assert_eq!(entries[1].message, "This IP is already on the white list");
+}
