@@ -149,3 +149,56 @@ fn bybit_in_order_with_odd_delimiter_rows() {
     }
     assert_eq!(imported.len(), bundled.len());
 }
+
+/// `import --update` of a bundled catalog from its own saved page changes nothing, although
+/// the Binance catalogs gather the page's sections into one enum: every section goes to the
+/// enum that lists its codes. Spot's two hand-added codes are the only entries the page does
+/// not list, so they are the only change.
+#[test]
+fn updating_a_catalog_from_its_own_page() {
+    let dir = common::scratch("update_bundled");
+    for name in [
+        "binance",
+        "binance_usdm",
+        "binance_coinm",
+        "binance_options",
+        "binance_portfolio",
+        "bybit",
+    ] {
+        let page = workspace().join(format!("sources/{name}.md"));
+        let catalog = workspace().join(format!("catalogs/{name}.toml"));
+        let out = dir.join(format!("{name}.toml"));
+        let run = errcodes(&[
+            "import".as_ref(),
+            page.as_os_str(),
+            "--update".as_ref(),
+            catalog.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let before = std::fs::read_to_string(&catalog).unwrap();
+        let after = std::fs::read_to_string(&out).unwrap();
+        if name == "binance" {
+            assert!(
+                run.stderr.contains("0 added, 0 changed, 2 removed"),
+                "{}",
+                run.stderr
+            );
+            for code in ["-1010", "-2038"] {
+                assert!(
+                    run.stderr
+                        .contains(&format!("removed  BinanceError {code}:")),
+                    "{}",
+                    run.stderr
+                );
+            }
+        } else {
+            assert!(
+                after == before,
+                "{name}: the update changed the catalog:\n{}",
+                run.stderr
+            );
+        }
+    }
+}
