@@ -255,6 +255,22 @@ fn table_rows(
     choice: &Choice,
     warnings: &mut Vec<Warning>,
 ) -> (Vec<RawRow>, SeenTable) {
+    // An empty header row over a first row of names (scraped pages, where the markdown
+    // needs a header and the page had none): that first row is the header.
+    let promoted;
+    let table = match table.rows.first() {
+        Some(first)
+            if table.header.cells.iter().all(|c| c.text.is_empty())
+                && first.cells.iter().any(|c| !c.text.is_empty()) =>
+        {
+            promoted = Table {
+                header: first.clone(),
+                rows: table.rows[1..].to_vec(),
+            };
+            &promoted
+        }
+        _ => table,
+    };
     let header: Vec<String> = table
         .header
         .cells

@@ -58,7 +58,7 @@ FORMATS
   cells disagree (the Code column holds sentences, the Message column holds codes), the cells
   win, with a warning. When the headers are not enough, name the columns with --code-column
   and --message-column (a header text, or a 1-based column number). An HTML table without a
-  <thead> takes its first row as the header.
+  <thead> takes its first row as the header, and so does a table whose header row is empty.
   Sections: each heading (<h1>-<h6> in HTML) that holds codes becomes one [[enum]], and so
   does a bullet item (`- Futures related`) or an all-bold line right before a table; anchor
   marks (`[#](#x)`, `{#x}`, `¶`) are dropped from headings. Tables before any title form one
