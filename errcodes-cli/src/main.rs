@@ -59,7 +59,7 @@ enum Command {
     Check(CheckArgs),
     /// Turn an error-code documentation page into a catalog.
     #[command(long_about = import::long_about())]
-    Import(ImportArgs),
+    Import(Box<ImportArgs>),
     /// Render a catalog as a markdown reference page on standard output.
     ///
     /// The page has the catalog's title and source, then, per enum, a heading and a table
@@ -96,7 +96,8 @@ struct CheckArgs {
 /// Arguments of `errcodes import`.
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// The documentation page: markdown with pipe tables, or lines `CODE MESSAGE | EXPLANATION |`.
+    /// The documentation page: markdown or HTML with error tables or code headings, or lines
+    /// `CODE MESSAGE | EXPLANATION |`.
     #[arg(value_name = "DOC")]
     doc: PathBuf,
 
@@ -131,6 +132,16 @@ struct ImportArgs {
     /// back byte for byte. Write the result with -o (it may be CATALOG.toml itself).
     #[arg(long, value_name = "CATALOG.toml")]
     update: Option<PathBuf>,
+
+    /// The column of codes, when the headers do not say: its header text (any case) or its
+    /// 1-based number. Every table read must have it.
+    #[arg(long, value_name = "NAME")]
+    code_column: Option<String>,
+
+    /// The column of messages, when the headers do not say: its header text (any case) or its
+    /// 1-based number. A column guessed as the message then goes to the description.
+    #[arg(long, value_name = "NAME")]
+    message_column: Option<String>,
 
     /// Write the catalog to this file instead of standard output.
     #[arg(short, long, value_name = "OUT.toml")]

@@ -127,3 +127,21 @@ fn help_lists_the_column_names_that_are_accepted() {
         assert!(run.stdout.contains(name), "--help lacks `{name}`");
     }
 }
+
+#[test]
+fn an_empty_header_row_gives_way_to_the_first_row() {
+    let page = "\
+## Errors
+
+|  |  |
+| --- | --- |
+| Error code | Error message |
+| 10001 | Invalid parameter |
+| 10002 | Too many requests |
+";
+    let (catalog, _) = import("pages_empty_header", page);
+    let entries = &catalog.enums[0].entries;
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1].code, Code::Int(10002));
+    assert_eq!(entries[1].message, "Too many requests");
+}

@@ -1,49 +1,29 @@
-//! Sections of raw rows → enums: each section's code type, one entry per code (repeats and
-//! sub-codes folded into the first row, nothing dropped), enum and variant names, suggested
-//! kinds.
+//! Sections of raw rows → enums of the engine's model ([`EnumDef`], [`Entry`]): each
+//! section's code type, one entry per code (repeats and sub-codes folded into the first row,
+//! nothing dropped), enum and variant names, suggested kinds. The model's spans point into a
+//! catalog's text, which does not exist yet: they are left empty.
 
 use std::collections::{HashMap, HashSet};
 
-use errcodes_codegen::Code;
 use errcodes_codegen::naming::{RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name};
-use errcodes_codegen::{ErrorKind, Retry};
+use errcodes_codegen::{Code, Entry, EnumDef, Span};
 use heck::ToUpperCamelCase;
 
 use super::{RawRow, RawSection, Warning};
 use crate::suggest_kind;
 
-/// One `[[enum]]` to write.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Enum {
-    /// The Rust type name.
-    pub name: String,
-    /// The section's heading, as rustdoc.
-    pub doc: Option<String>,
-    /// Entries in document order.
-    pub entries: Vec<Entry>,
-}
-
-/// One `[[enum.error]]` to write.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// The code.
-    pub code: Code,
-    /// The variant name (always written).
-    pub name: String,
-    /// The message, byte for byte as documented.
-    pub message: String,
-    /// The suggested kind.
-    pub kind: ErrorKind,
-    /// Retry advice, only when it differs from the kind's default.
-    pub retry: Option<Retry>,
-    /// The description, with the notes of folded rows.
-    pub description: Option<String>,
-    /// The code is struck through.
-    pub deprecated: bool,
+/// Whether an entry's retry advice is its own, not its kind's default: the importer writes
+/// `retry` only then (the model always holds one).
+pub fn retry_is_advice(entry: &Entry) -> bool {
+    entry.retry != entry.kind.default_retry()
 }
 
 /// Builds every enum of the catalog `catalog`.
-pub fn enums(catalog: &str, sections: Vec<RawSection>, warnings: &mut Vec<Warning>) -> Vec<Enum> {
+pub fn enums(
+    catalog: &str,
+    sections: Vec<RawSection>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<EnumDef> {
     let prefix = words(catalog).to_upper_camel_case();
     let mut taken = HashSet::new();
     sections
@@ -52,10 +32,12 @@ pub fn enums(catalog: &str, sections: Vec<RawSection>, warnings: &mut Vec<Warnin
         .map(|(index, section)| {
             let name = enum_name(&prefix, section.heading.as_deref(), index, &mut taken);
             let entries = entries(&name, section.rows, warnings);
-            Enum {
+            EnumDef {
                 name,
+                name_span: Span::default(),
                 doc: section.heading.filter(|h| !h.is_empty()),
                 entries,
+                responses: true,
             }
         })
         .collect()
@@ -201,6 +183,15 @@ struct Draft {
 /// of the section a string.
 fn drop_stray_rows(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> Vec<RawRow> {
     let integer = |r: &RawRow| canonical_int(&r.code).is_some() || subcode_base(&r.code).is_some();
+    // Digits with a leading zero (Bitget's `00001`) are a code the API can only send as a
+    // string: they make the section's codes strings, they are not strays.
+    let digits = |r: &RawRow| {
+        let d = r.code.strip_prefix('-').unwrap_or(&r.code);
+        !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())
+    };
+    if rows.iter().any(|r| !integer(r) && digits(r)) {
+        return rows;
+    }
     let strays = rows.iter().filter(|r| !integer(r)).count();
     // At most one row in ten (one in any table), and at least four integer codes to judge by.
     if strays == 0 || rows.len() - strays < 4 || strays > (rows.len() / 10).max(1) {
@@ -270,6 +261,10 @@ fn entries(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> V
             note.push_str(" (struck through)");
         }
         draft.notes.push(note);
+        if row.continues {
+            // One more documented message of the code just above: the page's own layout.
+            continue;
+        }
         warnings.push(Warning::new(
             row.line,
             match &typed.subcode {
@@ -388,12 +383,20 @@ fn finish(draft: Draft, names: &mut HashSet<String>) -> Entry {
         .collect();
     Entry {
         code,
+        code_span: Span::default(),
         name,
+        name_span: Span::default(),
+        name_derived: false,
         message: row.message,
         kind,
-        retry,
+        kind_span: Span::default(),
+        retry: retry.unwrap_or(kind.default_retry()),
         description: (!description.is_empty()).then(|| description.join("\n")),
         deprecated: row.struck,
+        retry_after: None,
+        detail: None,
+        message_span: Span::default(),
+        refinements: Vec::new(),
     }
 }
 
@@ -444,6 +447,7 @@ mod tests {
             name: None,
             message: "m".to_owned(),
             description: None,
+            continues: false,
         };
         let ints = type_codes(&[row("-1"), row("51004_1101")]);
         assert_eq!(ints[0].code, Code::Int(-1));

@@ -7,7 +7,7 @@
 //! out-of-order codes of the same section): only a repeat proves that the numbering restarted,
 //! and splitting there is what keeps both meanings of the code.
 
-use super::inline::clean;
+use super::markdown::clean;
 use super::{RawRow, RawSection, Warning};
 
 /// Reads every `CODE MESSAGE | EXPLANATION |` line; other non-blank lines are warned about.
@@ -63,6 +63,7 @@ fn parse_line(line: &str, number: usize) -> Option<RawRow> {
         name: None,
         message: clean(message).text,
         description: (!explanation.is_empty()).then_some(explanation),
+        continues: false,
     })
 }
 

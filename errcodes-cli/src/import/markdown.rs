@@ -1,502 +1,583 @@
-//! Error tables of a markdown page: one [`RawSection`] per heading that holds a table with a
-//! Code column.
+//! A markdown page as [`Block`]s, read by a CommonMark parser with GitHub's tables and
+//! strike-through (pulldown-cmark): front matter, code blocks and HTML comments hold no
+//! blocks, raw HTML blocks only their `<table>`s (read by [`super::html`]); inline markup is
+//! reduced to the text a reader sees.
 //!
-//! Front matter, fenced code blocks and HTML comments are skipped (a `#` or `|` in them is not
-//! markdown). Inside a table, blank rows, separator rows and repeated header rows are skipped,
-//! and a table interrupted by blank lines goes on when the next row has the same number of
-//! cells (hand-edited pages do that).
+//! Three things go beyond GitHub's rules, all for hand-edited pages: a delimiter row with
+//! fewer or more cells than its header row still makes a table (Bybit's `|Code |Description |
+//! |` over `|:--|:--|`); a table interrupted by blank lines goes on when the lines after them
+//! have the table's number of cells; an inline `<br>` is a space and `<del>`/`<s>` strike
+//! through, while other inline HTML is kept as text (Kraken documents `EGeneral:Internal
+//! error[:<code>]`, Bybit a message with an `<a href>` in it).
 
-use super::inline::{Inline, clean};
-use super::{Page, RawRow, RawSection, Warning};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-/// Header texts of the code column, preferred first.
-pub const CODE_HEADERS: &[&str] = &[
-    "code",
-    "error code",
-    "codes",
-    "error codes",
-    "errcode",
-    "err code",
-    "errno",
-    "return code",
-    "response code",
-    "status code",
-    "label",
-    "error label",
-    "error key",
-];
-/// Header texts of the message column.
-pub const MESSAGE_HEADERS: &[&str] = &[
-    "message",
-    "short message",
-    "api message",
-    "response message",
-    "returned message",
-    "error text",
-    "error message",
-    "msg",
-    "error msg",
-    "message text",
-    "reason text",
-    "reason",
-];
-/// Header texts of description columns (the message when there is no message column).
-pub const DESCRIPTION_HEADERS: &[&str] = &[
-    "description",
-    "error description",
-    "explanation",
-    "additional info",
-    "additional information",
-    "details",
-    "detail",
-    "meaning",
-    "remark",
-    "remarks",
-    "note",
-    "notes",
-    "comment",
-    "comments",
-    "solution",
-    "cause",
-];
-/// Header texts of the variant-name column.
-pub const NAME_HEADERS: &[&str] = &["name", "error name", "enum", "constant", "identifier"];
+use super::blocks::{Block, Inline, LineIndex, Row, Table};
 
-/// Where each field is in a table's rows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Columns {
-    code: usize,
-    name: Option<usize>,
-    message: usize,
-    description: Vec<usize>,
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
-/// Reads every error table of `text`.
-pub fn parse(text: &str, warnings: &mut Vec<Warning>) -> Page {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut page = Page::default();
-    // The heading the next table belongs to, and a serial number telling two headings with
-    // the same text apart.
-    let mut heading: Option<String> = None;
-    let mut heading_serial = 0usize;
-    let mut section_serial = None;
-    let mut i = skip_front_matter(&lines);
-    while i < lines.len() {
-        let line = lines[i];
-        let trimmed = line.trim();
-        if let Some(fence) = fence_start(line) {
-            i = skip_fence(&lines, i, fence);
-            continue;
-        }
-        if trimmed.starts_with("<!--") {
-            i = skip_comment(&lines, i);
-            continue;
-        }
-        let title = parse_heading(line).or_else(|| {
-            section_title(line)
-                .filter(|_| next_starts_table(&lines, i + 1))
-                .map(|text| (7, text))
-        });
-        if let Some((level, text)) = title {
-            let text = without_anchors(&clean(text).text);
-            if level == 1 && page.title.is_none() && !text.is_empty() {
-                page.title = Some(text.clone());
+/// Inline text being collected.
+#[derive(Default)]
+struct Capture {
+    inline: Inline,
+    /// Text seen outside `**…**` (a paragraph that is all bold has none).
+    plain_text: bool,
+    bold_text: bool,
+}
+
+impl Capture {
+    fn push(&mut self, text: &str, strong: bool) {
+        self.inline.text.push_str(text);
+        if !text.trim().trim_end_matches(':').is_empty() {
+            if strong {
+                self.bold_text = true;
+            } else {
+                self.plain_text = true;
             }
-            heading = Some(text);
-            heading_serial += 1;
-            i += 1;
-            continue;
         }
-        if line.contains('|') && lines.get(i + 1).is_some_and(|next| is_separator(next)) {
-            let (rows, next) = table(&lines, i, warnings);
-            i = next;
-            if rows.is_empty() {
-                continue;
+    }
+
+    fn finish(self) -> Inline {
+        Inline {
+            text: self.inline.text.trim().to_owned(),
+            struck: self.inline.struck,
+        }
+    }
+}
+
+/// What inline text currently goes into.
+enum Target {
+    Heading { level: u8, line: usize },
+    Paragraph { line: usize },
+    Cell,
+}
+
+/// A list item whose text is being collected; emitted when its first nested block starts or
+/// when it ends.
+struct OpenItem {
+    line: usize,
+    capture: Capture,
+    emitted: bool,
+}
+
+/// The blocks of a markdown page.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let text = &even_delimiter_rows(text);
+    let index = LineIndex::new(text);
+    let mut blocks = Vec::new();
+    let mut capture: Option<(Target, Capture)> = None;
+    let mut items: Vec<OpenItem> = Vec::new();
+    let mut table: Option<Table> = None;
+    let mut row: Option<Row> = None;
+    let mut strong = 0usize;
+    let mut skipping = 0usize; // inside code blocks and front matter
+    let mut struck_html = 0usize;
+    // Raw HTML blocks holding a `<table>`, gathered until it closes (a blank line inside
+    // the table ends a CommonMark HTML block), then read as HTML.
+    let mut html: Option<(usize, String)> = None;
+
+    // Where inline content goes: the open heading/paragraph/cell, else the innermost item.
+    macro_rules! sink {
+        () => {
+            match (&mut capture, items.last_mut()) {
+                (Some((_, c)), _) => Some(c),
+                (None, Some(item)) if !item.emitted => Some(&mut item.capture),
+                _ => None,
             }
-            match page.sections.last_mut() {
-                Some(section) if section_serial == Some(heading_serial) => {
-                    section.rows.extend(rows);
+        };
+    }
+
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let line = index.line(range.start);
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => skipping += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => {
+                skipping = skipping.saturating_sub(1)
+            }
+            _ if skipping > 0 => {}
+            Event::Start(Tag::HtmlBlock) => match html.as_mut() {
+                // Keep the fragment's lines where they are in the page.
+                Some((start, buffer)) => {
+                    let at = *start + buffer.matches('\n').count();
+                    buffer.push_str(&"\n".repeat(line.saturating_sub(at)));
                 }
-                _ => {
-                    page.sections.push(RawSection {
-                        heading: heading.clone(),
-                        rows,
+                None => html = Some((line, String::new())),
+            },
+            Event::Html(chunk) => {
+                if let Some((_, buffer)) = html.as_mut() {
+                    buffer.push_str(&chunk);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, buffer)) = html.take() {
+                    let lower = buffer.to_ascii_lowercase();
+                    if lower.matches("<table").count() > lower.matches("</table").count() {
+                        html = Some((start, buffer));
+                    } else if lower.contains("<table") {
+                        blocks.extend(
+                            super::html::blocks(&buffer)
+                                .into_iter()
+                                .map(|block| shifted(block, start - 1)),
+                        );
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                capture = Some((
+                    Target::Heading {
+                        level: heading_level(level),
+                        line,
+                    },
+                    Capture::default(),
+                ));
+            }
+            Event::Start(Tag::Paragraph) => {
+                // A paragraph inside a list item is the item's text.
+                if items.last().is_none_or(|item| item.emitted) {
+                    capture = Some((Target::Paragraph { line }, Capture::default()));
+                } else if let Some(item) = items.last_mut()
+                    && !item.capture.inline.text.is_empty()
+                {
+                    item.capture.inline.text.push('\n');
+                }
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => {
+                if let Some((target, c)) = capture.take() {
+                    blocks.extend(match target {
+                        Target::Heading { level, line } => Some(Block::Heading {
+                            level,
+                            text: c.finish(),
+                            line,
+                        }),
+                        Target::Paragraph { line } => Some(Block::Paragraph {
+                            bold: c.bold_text && !c.plain_text,
+                            text: c.finish(),
+                            line,
+                        }),
+                        // Cells end with TableCell; nothing else ends them.
+                        Target::Cell => None,
                     });
-                    section_serial = Some(heading_serial);
                 }
             }
-            continue;
-        }
-        i += 1;
-    }
-    page
-}
-
-/// A bullet item (`- Futures related`) or a paragraph that is all bold (`**Futures**`): pages
-/// that title their sections this way instead of with headings. Only counts right before a
-/// table (checked by the caller).
-fn section_title(line: &str) -> Option<&str> {
-    let trimmed = line.trim();
-    if trimmed.contains('|') {
-        return None;
-    }
-    let bullet = trimmed
-        .strip_prefix(['-', '*', '+'])
-        .filter(|rest| rest.starts_with([' ', '\t']))
-        .map(str::trim);
-    let bold = trimmed
-        .trim_end_matches(':')
-        .strip_prefix("**")
-        .and_then(|rest| rest.strip_suffix("**"))
-        .filter(|inner| !inner.contains("**"));
-    bullet.or(bold).filter(|text| !text.is_empty())
-}
-
-/// Whether the next non-blank line from `from` starts a pipe table.
-fn next_starts_table(lines: &[&str], from: usize) -> bool {
-    let Some(at) = (from..lines.len()).find(|&j| !lines[j].trim().is_empty()) else {
-        return false;
-    };
-    lines[at].contains('|') && lines.get(at + 1).is_some_and(|next| is_separator(next))
-}
-
-/// A heading's text without the anchor marks that docs generators add (`[#](#label-list)`
-/// leaves `#`, `¶`, `{#label-list}`).
-fn without_anchors(text: &str) -> String {
-    let mut text = text.trim();
-    if let Some(open) = text.rfind(" {#")
-        && text.ends_with('}')
-    {
-        text = &text[..open];
-    }
-    text.trim_matches(|c: char| c == '#' || c == '¶' || c == '🔗' || c.is_whitespace())
-        .to_owned()
-}
-
-fn skip_front_matter(lines: &[&str]) -> usize {
-    if lines.first().map(|l| l.trim()) != Some("---") {
-        return 0;
-    }
-    lines
-        .iter()
-        .skip(1)
-        .position(|l| matches!(l.trim(), "---" | "..."))
-        .map_or(0, |at| at + 2)
-}
-
-/// The fence (character and length) opening a fenced code block on this line.
-fn fence_start(line: &str) -> Option<(char, usize)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = &line[indent..];
-    let c = rest.chars().next()?;
-    if indent > 3 || (c != '`' && c != '~') {
-        return None;
-    }
-    let len = rest.chars().take_while(|&x| x == c).count();
-    (len >= 3).then_some((c, len))
-}
-
-fn skip_fence(lines: &[&str], open: usize, (c, len): (char, usize)) -> usize {
-    for (at, line) in lines.iter().enumerate().skip(open + 1) {
-        let trimmed = line.trim();
-        if trimmed.chars().all(|x| x == c) && trimmed.chars().count() >= len {
-            return at + 1;
-        }
-    }
-    lines.len()
-}
-
-fn skip_comment(lines: &[&str], open: usize) -> usize {
-    let after_open = lines[open].trim_start().get(4..).unwrap_or("");
-    if after_open.contains("-->") {
-        return open + 1;
-    }
-    lines
-        .iter()
-        .skip(open + 1)
-        .position(|l| l.contains("-->"))
-        .map_or(lines.len(), |at| open + at + 2)
-}
-
-/// `## Text ##` → (2, "Text").
-fn parse_heading(line: &str) -> Option<(usize, &str)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
-    let rest = &line[indent..];
-    let level = rest.chars().take_while(|&c| c == '#').count();
-    let text = &rest[level..];
-    if !(1..=6).contains(&level) || !(text.is_empty() || text.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let text = text.trim();
-    // An optional closing sequence of `#`s, preceded by a space.
-    let without_closing = text.trim_end_matches('#');
-    let text = if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
-        without_closing.trim_end()
-    } else {
-        text
-    };
-    Some((level, text))
-}
-
-/// `| --- | :-: |`
-fn is_separator(line: &str) -> bool {
-    let cells = split_cells(line);
-    line.contains('-')
-        && !cells.is_empty()
-        && cells.iter().all(|cell| {
-            let cell = cell.trim();
-            let inner = cell.strip_prefix(':').unwrap_or(cell);
-            let inner = inner.strip_suffix(':').unwrap_or(inner);
-            !inner.is_empty() && inner.chars().all(|c| c == '-')
-        })
-}
-
-/// The cells of a table row: split on `|` not escaped by `\`, outer pipes removed. Escapes
-/// stay in the cell for [`clean`] to resolve.
-fn split_cells(line: &str) -> Vec<&str> {
-    let trimmed = line.trim();
-    let mut cells = Vec::new();
-    let mut start = 0;
-    let mut escaped = false;
-    for (at, c) in trimmed.char_indices() {
-        match c {
-            '\\' if !escaped => {
-                escaped = true;
-                continue;
+            Event::Start(Tag::Item) => {
+                emit_open_item(&mut items, &mut blocks);
+                items.push(OpenItem {
+                    line,
+                    capture: Capture::default(),
+                    emitted: false,
+                });
             }
-            '|' if !escaped => {
-                cells.push(&trimmed[start..at]);
-                start = at + 1;
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_)) => {
+                emit_open_item(&mut items, &mut blocks);
+                if matches!(event, Event::Start(Tag::Table(_))) {
+                    table = Some(Table {
+                        header: Row {
+                            line,
+                            cells: Vec::new(),
+                        },
+                        rows: Vec::new(),
+                    });
+                }
             }
+            Event::End(TagEnd::Item) => {
+                emit_open_item(&mut items, &mut blocks);
+                items.pop();
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                row = Some(Row {
+                    line,
+                    cells: Vec::new(),
+                });
+            }
+            Event::Start(Tag::TableCell) => capture = Some((Target::Cell, Capture::default())),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some((_, c)), Some(row)) = (capture.take(), row.as_mut()) {
+                    row.cells.push(c.finish());
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let (Some(row), Some(table)) = (row.take(), table.as_mut()) {
+                    table.header = row;
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let (Some(row), Some(table)) = (row.take(), table.as_mut()) {
+                    table.rows.push(row);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(table) = table.take() {
+                    blocks.push(Block::Table(table));
+                }
+            }
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Start(Tag::Strikethrough) => {
+                if let Some(c) = sink!() {
+                    c.inline.struck = true;
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = sink!() {
+                    let struck = struck_html > 0;
+                    c.push(&t, strong > 0);
+                    c.inline.struck |= struck;
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(c) = sink!() {
+                    c.inline.text.push(' ');
+                }
+            }
+            Event::InlineHtml(html) => match inline_html(&html) {
+                InlineHtml::Space => {
+                    if let Some(c) = sink!() {
+                        c.inline.text.push(' ');
+                    }
+                }
+                InlineHtml::StrikeOpen => struck_html += 1,
+                InlineHtml::StrikeClose => struck_html = struck_html.saturating_sub(1),
+                InlineHtml::Text => {
+                    if let Some(c) = sink!() {
+                        c.push(&html, strong > 0);
+                    }
+                }
+            },
             _ => {}
         }
-        escaped = false;
     }
-    cells.push(&trimmed[start..]);
-    if trimmed.starts_with('|') {
-        cells.remove(0);
-    }
-    if trimmed.len() > 1 && trimmed.ends_with('|') && !trimmed.ends_with("\\|") {
-        cells.pop();
-    }
-    cells
+    continue_tables(text, blocks)
 }
 
-/// A header cell as compared with the known names: visible text, lower-case, single spaces.
-fn header_key(cell: &str) -> String {
-    clean(cell)
-        .text
-        .to_lowercase()
-        .replace(['_', '-'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches(':')
-        .trim_end()
-        .to_owned()
-}
-
-/// Which columns hold what; `Err` says why the table is not an error table.
-fn columns(header: &[String]) -> Result<Columns, String> {
-    let find = |names: &[&str]| -> Vec<usize> {
-        let mut found: Vec<(usize, usize)> = header
-            .iter()
-            .enumerate()
-            .filter_map(|(at, key)| names.iter().position(|n| n == key).map(|rank| (rank, at)))
-            .collect();
-        found.sort();
-        found.into_iter().map(|(_, at)| at).collect()
-    };
-    let code = *find(CODE_HEADERS)
-        .first()
-        .ok_or_else(|| "no Code column".to_owned())?;
-    let messages = find(MESSAGE_HEADERS);
-    let mut descriptions = find(DESCRIPTION_HEADERS);
-    descriptions.sort();
-    let (message, description) = match messages.first() {
-        Some(&message) => (message, descriptions),
-        None if !descriptions.is_empty() => {
-            let message = descriptions.remove(0);
-            (message, descriptions)
-        }
-        None => return Err("no Message or Description column".to_owned()),
-    };
-    Ok(Columns {
-        code,
-        name: find(NAME_HEADERS).first().copied(),
-        message,
-        description,
-    })
-}
-
-/// Reads the table whose header is at `start`; returns its rows and the line after it.
-fn table(lines: &[&str], start: usize, warnings: &mut Vec<Warning>) -> (Vec<RawRow>, usize) {
-    let header: Vec<String> = split_cells(lines[start])
-        .iter()
-        .map(|c| header_key(c))
-        .collect();
-    let columns = columns(&header);
-    let mut rows = Vec::new();
-    let mut i = start + 2;
-    while i < lines.len() {
-        let line = lines[i];
-        if line.trim().is_empty() {
-            // A blank line ends a table, unless what follows is clearly more of it.
-            let next = (i..lines.len()).find(|&j| !lines[j].trim().is_empty());
-            match next {
-                Some(j)
-                    if lines[j].contains('|')
-                        && split_cells(lines[j]).len() == header.len()
-                        && !lines.get(j + 1).is_some_and(|l| is_separator(l))
-                        && parse_heading(lines[j]).is_none() =>
-                {
-                    i = j;
-                    continue;
-                }
-                _ => break,
+/// A block of an HTML fragment that starts at line `by` + 1 of the page.
+fn shifted(block: Block, by: usize) -> Block {
+    match block {
+        Block::Heading { level, text, line } => Block::Heading {
+            level,
+            text,
+            line: line + by,
+        },
+        Block::Item { text, line } => Block::Item {
+            text,
+            line: line + by,
+        },
+        Block::Paragraph { text, bold, line } => Block::Paragraph {
+            text,
+            bold,
+            line: line + by,
+        },
+        Block::Table(mut table) => {
+            table.header.line += by;
+            for row in &mut table.rows {
+                row.line += by;
             }
+            Block::Table(table)
         }
-        if !line.contains('|') || parse_heading(line).is_some() || fence_start(line).is_some() {
-            break;
-        }
-        i += 1;
-        let Ok(columns) = &columns else { continue };
-        if is_separator(line) {
-            continue;
-        }
-        let cells = split_cells(line);
-        if cells.iter().all(|c| clean(c).text.is_empty()) {
-            continue;
-        }
-        let keys: Vec<String> = cells.iter().map(|c| header_key(c)).collect();
-        if keys == header {
-            continue;
-        }
-        let cell = |at: usize| clean(cells.get(at).copied().unwrap_or(""));
-        let code = cell(columns.code);
-        if code.text.is_empty() {
-            warnings.push(Warning::new(
-                i,
-                "table row has no code; skipped (write the code in the Code column)",
-            ));
-            continue;
-        }
-        let non_empty = |inline: Inline| Some(inline.text).filter(|t| !t.is_empty());
-        let description: Vec<String> = columns
-            .description
-            .iter()
-            .filter_map(|&at| non_empty(cell(at)))
-            .collect();
-        rows.push(RawRow {
-            line: i,
-            code: code.text,
-            struck: code.struck,
-            name: columns.name.and_then(|at| non_empty(cell(at))),
-            message: cell(columns.message).text,
-            description: (!description.is_empty()).then(|| description.join("\n")),
+    }
+}
+
+fn emit_open_item(items: &mut [OpenItem], blocks: &mut Vec<Block>) {
+    if let Some(item) = items.last_mut()
+        && !item.emitted
+    {
+        item.emitted = true;
+        let capture = std::mem::take(&mut item.capture);
+        blocks.push(Block::Item {
+            text: capture.finish(),
+            line: item.line,
         });
     }
-    if columns.is_ok() {
-        trust_content(&mut rows, start + 1, warnings);
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
     }
-    match columns {
-        Err(why) => warnings.push(Warning::new(
-            start + 1,
-            format!(
-                "table skipped: {why} (its headers are {}); errcodes import reads tables with a Code column and a Message or Description column",
-                header
+}
+
+enum InlineHtml {
+    Space,
+    StrikeOpen,
+    StrikeClose,
+    Text,
+}
+
+fn inline_html(html: &str) -> InlineHtml {
+    let inner = html
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/')
+        .trim();
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest.trim()),
+        None => (false, inner),
+    };
+    let name = inner
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match name.as_str() {
+        "br" => InlineHtml::Space,
+        "del" | "s" | "strike" if closing => InlineHtml::StrikeClose,
+        "del" | "s" | "strike" => InlineHtml::StrikeOpen,
+        _ => InlineHtml::Text,
+    }
+}
+
+/// Markdown inline text (one line, as in a table cell) reduced to its visible text.
+pub fn clean(text: &str) -> Inline {
+    // Read as the one cell of a table: unescaped pipes escaped so that they stay text.
+    let mut escaped = String::with_capacity(text.len() + 2);
+    let mut backslash = false;
+    for c in text.chars() {
+        if c == '|' && !backslash {
+            escaped.push('\\');
+        }
+        backslash = c == '\\' && !backslash;
+        escaped.push(c);
+    }
+    let doc = format!("| x |\n| - |\n| {escaped} |\n");
+    match blocks(&doc).into_iter().next() {
+        Some(Block::Table(table)) => table
+            .rows
+            .into_iter()
+            .next()
+            .and_then(|row| row.cells.into_iter().next())
+            .unwrap_or_default(),
+        _ => Inline::default(),
+    }
+}
+
+/// Whether a line is a table's delimiter row: `| --- | :-: |`.
+fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-')
+        && t.contains('|')
+        && t.split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .all(|c| {
+                let inner = c.trim_start_matches(':').trim_end_matches(':');
+                !inner.is_empty() && inner.chars().all(|ch| ch == '-')
+            })
+}
+
+/// The text with every delimiter row given its header row's number of cells (GitHub's rule
+/// is that they match, or there is no table). Lines stay where they are.
+fn even_delimiter_rows(text: &str) -> std::borrow::Cow<'_, str> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut changed = false;
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for (at, line) in lines.iter().enumerate() {
+        let header = at.checked_sub(1).map(|h| lines[h]);
+        match header {
+            Some(header)
+                if is_delimiter_row(line)
+                    && header.contains('|')
+                    && !is_delimiter_row(header)
+                    && cell_count(header) != cell_count(line) =>
+            {
+                changed = true;
+                let width = cell_count(header);
+                out.push(format!("|{}", " --- |".repeat(width)));
+            }
+            _ => out.push((*line).to_owned()),
+        }
+    }
+    if changed {
+        std::borrow::Cow::Owned(out.join("\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Cell count of a pipe-table line (outer pipes optional, `\|` is not a separator).
+fn cell_count(line: &str) -> usize {
+    let trimmed = line.trim();
+    let mut count = 1;
+    let mut backslash = false;
+    for c in trimmed.chars() {
+        if c == '|' && !backslash {
+            count += 1;
+        }
+        backslash = c == '\\' && !backslash;
+    }
+    if trimmed.starts_with('|') {
+        count -= 1;
+    }
+    if trimmed.len() > 1 && trimmed.ends_with('|') && !trimmed.ends_with("\\|") {
+        count -= 1;
+    }
+    count
+}
+
+/// A paragraph right after a table whose every line has the table's number of cells is more
+/// of the table, cut by blank lines (the page's author meant one table).
+fn continue_tables(text: &str, found: Vec<Block>) -> Vec<Block> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<Block> = Vec::with_capacity(found.len());
+    for block in found {
+        if let (Block::Paragraph { line, .. }, Some(Block::Table(table))) = (&block, out.last_mut())
+        {
+            let width = table.header.cells.len();
+            let own: Vec<&str> = lines[line - 1..]
+                .iter()
+                .take_while(|l| !l.trim().is_empty())
+                .copied()
+                .collect();
+            if !own.is_empty()
+                && own
                     .iter()
-                    .map(|h| format!("`{h}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
-        Ok(_) if rows.is_empty() => {
-            warnings.push(Warning::new(start + 1, "table has no rows; skipped"))
+                    .all(|l| l.contains('|') && cell_count(l) == width)
+            {
+                let head = format!("|{}\n|{}\n", " x |".repeat(width), " - |".repeat(width));
+                for (k, l) in own.iter().enumerate() {
+                    if let Some(Block::Table(one)) =
+                        blocks(&format!("{head}{l}\n")).into_iter().next()
+                        && let Some(mut row) = one.rows.into_iter().next()
+                    {
+                        row.line = line + k;
+                        table.rows.push(row);
+                    }
+                }
+                continue;
+            }
         }
-        Ok(_) => {}
+        out.push(block);
     }
-    (rows, i)
-}
-
-/// Whether a cell reads like a code: one token of letters, digits and `_ : . -`, or an integer.
-fn looks_like_code(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 64
-        && !text.contains(char::is_whitespace)
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-'))
-}
-
-/// When the header's code column holds text and its message column holds codes (a header
-/// row written over the wrong columns), the content is trusted: the two are swapped, with a
-/// warning at the header line.
-fn trust_content(rows: &mut [RawRow], header_line: usize, warnings: &mut Vec<Warning>) {
-    if rows.is_empty() {
-        return;
-    }
-    let share =
-        |f: &dyn Fn(&RawRow) -> bool| rows.iter().filter(|r| f(r)).count() * 100 / rows.len();
-    let codes_look_like_codes = share(&|r| looks_like_code(&r.code));
-    let messages_look_like_codes = share(&|r| looks_like_code(&r.message));
-    if codes_look_like_codes < 50 && messages_look_like_codes >= 80 {
-        for row in rows.iter_mut() {
-            std::mem::swap(&mut row.code, &mut row.message);
-        }
-        warnings.push(Warning::new(
-            header_line,
-            format!(
-                "the header names the code and message columns the other way round: {messages_look_like_codes}% of the Message column's cells look like codes and {}% of the Code column's do not; reading them by their content",
-                100 - codes_look_like_codes
-            ),
-        ));
-    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn splits_cells_on_unescaped_pipes() {
-        assert_eq!(
-            split_cells("| a | b \\| c | d |"),
-            [" a ", " b \\| c ", " d "]
-        );
-        assert_eq!(split_cells("a | b"), ["a ", " b"]);
-        assert_eq!(split_cells("| a |  |"), [" a ", "  "]);
+    fn text(markdown: &str) -> String {
+        clean(markdown).text
     }
 
     #[test]
-    fn recognizes_separators_and_headings() {
-        assert!(is_separator("| :-- | --: | --- |"));
-        assert!(is_separator("---|---"));
-        assert!(!is_separator("| - x | --- |"));
-        assert_eq!(parse_heading("### Basic code"), Some((3, "Basic code")));
-        assert_eq!(parse_heading("## Trade ##"), Some((2, "Trade")));
-        assert_eq!(parse_heading("#hashtag"), None);
-        assert_eq!(parse_heading("    # code"), None);
+    fn reduces_markup_to_text() {
+        assert_eq!(text("[401](../errors#401)"), "401");
+        assert_eq!(text("`card_declined`"), "card_declined");
+        assert_eq!(text("``a ` b``"), "a ` b");
+        assert_eq!(
+            text("**Bold** and *it* and _it_ and __b__"),
+            "Bold and it and it and b"
+        );
+        assert_eq!(
+            text("See [Rate *Limits*](/x(y)) section"),
+            "See Rate Limits section"
+        );
+        assert_eq!(text("![logo](a.png) ok"), "logo ok");
+        assert_eq!(text(r"a \| b \* c"), "a | b * c");
+        assert_eq!(text("a | b"), "a | b");
+        assert_eq!(text("a&amp;b &#39;x&#x27; &lt;"), "a&b 'x' <");
+        assert_eq!(
+            text("one<br>two <https://x.io/a>"),
+            "one two https://x.io/a"
+        );
     }
 
     #[test]
-    fn maps_columns() {
-        let keys = |h: &[&str]| h.iter().map(|c| header_key(c)).collect::<Vec<_>>();
-        let c = columns(&keys(&["Code", "HTTP Status", "Message"])).unwrap();
-        assert_eq!((c.code, c.message, c.description.len()), (0, 2, 0));
-        let c = columns(&keys(&["Error Code", "Description"])).unwrap();
-        assert_eq!((c.code, c.message), (0, 1));
-        let c = columns(&keys(&["Name", "Code", "Message", "Explanation"])).unwrap();
-        assert_eq!(
-            (c.name, c.code, c.message, c.description),
-            (Some(0), 1, 2, vec![3])
-        );
-        let c = columns(&keys(&["Status Code", "Reason Text"])).unwrap();
-        assert_eq!((c.code, c.message), (0, 1));
-        assert!(columns(&keys(&["Field", "Type"])).is_err());
-        assert!(columns(&keys(&["Code", "HTTP Status"])).is_err());
+    fn keeps_text_that_only_looks_like_markup() {
+        for kept in [
+            "EService:Market in cancel_only mode",
+            "Cost (price * volume) does not meet costmin",
+            "EGeneral:Internal error[:<code>]",
+            "EService: Throttled: [UNIX timestamp]",
+            "Parameter {param0} error",
+            "The payee in  Memo does not support",
+            "snake_case_name and 2 * 3",
+            "a ~ b ~~ c",
+            "AT&T; 100%",
+        ] {
+            assert_eq!(text(kept), kept);
+        }
+    }
+
+    #[test]
+    fn notes_strike_through() {
+        let cleaned = clean("~~110016~~");
+        assert_eq!(cleaned.text, "110016");
+        assert!(cleaned.struck);
+        assert!(clean("<del>110016</del>").struck);
+        assert!(!clean("110016").struck);
+    }
+
+    #[test]
+    fn a_delimiter_row_of_another_width_still_makes_a_table() {
+        let page = "|Code |Description |   |\n|:--|:--|\n| 400000 | invalid request. |\n";
+        let Some(Block::Table(table)) = blocks(page).into_iter().next() else {
+            panic!("no table")
+        };
+        assert_eq!(table.rows[0].cells[1].text, "invalid request.");
+        assert_eq!(table.rows[0].line, 3);
+    }
+
+    #[test]
+    fn counts_cells() {
+        assert_eq!(cell_count("| a | b \\| c | d |"), 3);
+        assert_eq!(cell_count("a | b"), 2);
+    }
+
+    #[test]
+    fn finds_blocks_with_lines() {
+        let page = "# T\n\n- Futures\n\n| Code | Message |\n| --- | --- |\n| 1 | A |\n\n| 2 | B |\n\n**Spot:**\n\n```\n# not a heading\n```\n";
+        let blocks = blocks(page);
+        assert!(matches!(
+            &blocks[0],
+            Block::Heading {
+                level: 1,
+                line: 1,
+                ..
+            }
+        ));
+        assert!(matches!(&blocks[1], Block::Item { line: 3, text, .. } if text.text == "Futures"));
+        let Block::Table(table) = &blocks[2] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(table.header.line, 5);
+        let lines: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [7, 9]);
+        assert!(matches!(
+            &blocks[3],
+            Block::Paragraph {
+                bold: true,
+                line: 11,
+                ..
+            }
+        ));
+        assert_eq!(blocks.len(), 4);
+    }
+
+    #[test]
+    fn reads_html_tables_inside_markdown() {
+        let page = "# Errors\n\n<table>\n<tr><th>Code</th><th>Message</th></tr>\n\n<tr><td>1</td><td>A &amp; B</td></tr>\n</table>\n\n## After\n";
+        let blocks = blocks(page);
+        let Block::Table(table) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!((table.header.line, table.rows[0].line), (4, 6));
+        assert_eq!(table.rows[0].cells[1].text, "A & B");
+        assert!(matches!(
+            &blocks[2],
+            Block::Heading {
+                level: 2,
+                line: 9,
+                ..
+            }
+        ));
     }
 }

@@ -1,7 +1,9 @@
 //! `errcodes import DOC`: a documentation page of error codes becomes a catalog.
 //!
-//! The page is read as markdown pipe tables ([`markdown`]) or, when it has none, as lines
-//! `CODE MESSAGE | EXPLANATION |` ([`lines`]). Both give [`RawSection`]s of [`RawRow`]s exactly
+//! The page is read as HTML ([`html`]) when it holds a `<table>` or `<html>` element, else as
+//! markdown ([`markdown`]); both give the same [`blocks`], in which [`layout`] finds the
+//! error tables or code headings. A page without any is read as lines
+//! `CODE MESSAGE | EXPLANATION |` ([`lines`]). All give [`RawSection`]s of [`RawRow`]s exactly
 //! as the page wrote them; [`assemble`] turns those into enums (code types, repeated codes,
 //! variant names, suggested kinds) and [`write`] into TOML. The written text is checked with
 //! the engine's rules before it leaves, so an import is always a catalog `errcodes check`
@@ -15,9 +17,13 @@ use errcodes_codegen::Envelope;
 use errcodes_codegen::ErrorKind;
 
 use crate::{ImportArgs, check, render};
+use columns::{Choice, ColumnName, Missing};
 
 pub mod assemble;
-pub mod inline;
+pub mod blocks;
+pub mod columns;
+pub mod html;
+pub mod layout;
 pub mod lines;
 pub mod markdown;
 pub mod update;
@@ -28,18 +34,21 @@ pub mod write;
 pub fn long_about() -> String {
     let names = |list: &[&str]| list.join(", ");
     LONG_ABOUT
-        .replace("{CODE}", &names(markdown::CODE_HEADERS))
-        .replace("{MESSAGE}", &names(markdown::MESSAGE_HEADERS))
-        .replace("{DESCRIPTION}", &names(markdown::DESCRIPTION_HEADERS))
-        .replace("{NAME}", &names(markdown::NAME_HEADERS))
+        .replace("{CODE}", &names(columns::CODE_HEADERS))
+        .replace("{MESSAGE}", &names(columns::MESSAGE_HEADERS))
+        .replace("{DESCRIPTION}", &names(columns::DESCRIPTION_HEADERS))
+        .replace("{NAME}", &names(columns::NAME_HEADERS))
 }
 
 const LONG_ABOUT: &str = "\
 Turn an error-code documentation page into a catalog (TOML, on standard output unless -o).
 
 FORMATS
-  Markdown pipe tables: a header row with a Code column and a Message or Description column,
-  and optionally a Name column. Column names accepted (case, `_`, `-`, markup ignored):
+  The page is HTML when it holds a <table> or <html> element (a saved, built docs page),
+  else markdown (CommonMark with GitHub's tables and strike-through). In both, error codes
+  are found in tables, code headings or code lists.
+  Tables: a header row with a Code column and a Message or Description column, and
+  optionally a Name column. Column names accepted (case, `_`, `-`, markup ignored):
     code:        {CODE}
     message:     {MESSAGE}
     description: {DESCRIPTION}
@@ -47,17 +56,36 @@ FORMATS
   With a Message column, a Description column becomes each entry's `description`; without
   one, it is the message. Other columns (HTTP Status...) are ignored. When the header and the
   cells disagree (the Code column holds sentences, the Message column holds codes), the cells
-  win, with a warning. Each heading that holds tables becomes one [[enum]], and so does a
-  bullet item (`- Futures related`) or an all-bold line right before a table; anchor marks
-  (`[#](#x)`, `{#x}`) are dropped from headings. Tables before any title form one more.
-  Lines `CODE MESSAGE | EXPLANATION |`, one code per line (the explanation becomes the
-  `description`). A new section starts where the code decreases and the increasing run
-  starting there repeats a code of the current section (a restarted numbering).
+  win, with a warning. When the headers are not enough, name the columns with --code-column
+  and --message-column (a header text, or a 1-based column number). An HTML table without a
+  <thead> takes its first row as the header, and so does a table whose header row is empty.
+  Sections: each heading (<h1>-<h6> in HTML) that holds codes becomes one [[enum]], and so
+  does a bullet item (`- Futures related`) or an all-bold line right before a table; anchor
+  marks (`[#](#x)`, `{#x}`, `¶`) are dropped from headings. Tables before any title form one
+  more.
+  Code headings: a heading `### -1003 TOO_MANY_REQUESTS` (an integer code, then the name)
+  followed by bullet items lists one documented message per bullet: the first is the
+  message, the others go to the description. The codes belong to the section of the heading
+  above them. A paragraph holding only a code (`100202`) followed by bullets reads the same.
+  A code without a name (heading, paragraph or list item) counts only under a heading that
+  speaks of errors, and never when it reads as a date (a changelog's `## 20240715`).
+  Code lists: three or more bullet items in a row `CODE - message` (or `CODE: message`).
+  A header cell that is no column name but holds one among other words (`code error code`,
+  a tooltip run into it) is the code column when its cells look like codes (with a
+  warning). A delimiter row of another width than its header row still makes a table.
+  A later `# ` title whose sections list only codes listed before it, and at least nine in
+  ten of them (a translation of the page), is skipped with a warning.
+  Lines `CODE MESSAGE | EXPLANATION |`, one code per line, when the page has none (the
+  explanation becomes the `description`). A new section starts where the code decreases and
+  the increasing run starting there repeats a code of the current section (a restarted
+  numbering).
 
 CLEANING
-  Markdown is reduced to its text: [text](url) -> text, `code` -> code, **x**/*x*/_x_ -> x,
-  \\| -> |. A struck-through code (~~110016~~) is kept with `deprecated = true`. Blank rows,
-  separator rows and repeated header rows are skipped. Messages are otherwise byte for byte.
+  Markup is reduced to the text a reader sees: [text](url) -> text, `code` -> code,
+  **x**/*x*/_x_ -> x, \\| -> |, entities decoded, <br> -> a space; in HTML, runs of white
+  space are one space. A struck-through code (~~110016~~, <del>, <s>) is kept with
+  `deprecated = true`. Blank rows, separator rows and repeated header rows are skipped.
+  Messages are otherwise byte for byte.
 
 CODES
   A section's codes are integers when every one is a plain i64, otherwise strings; a stray
@@ -101,6 +129,9 @@ pub struct RawRow {
     pub message: String,
     /// The description or explanation, when not empty.
     pub description: Option<String>,
+    /// Another documented message of the code of the row before (a code heading with several
+    /// bullets): folded into that entry without a warning, as the page means it.
+    pub continues: bool,
 }
 
 /// The rows under one heading (or one numbering run of a code list).
@@ -171,7 +202,7 @@ pub struct Imported {
     /// How many entries were left at kind `other`.
     pub other: usize,
     /// The enums the catalog was written from (what `--update` merges).
-    pub sections: Vec<assemble::Enum>,
+    pub sections: Vec<errcodes_codegen::EnumDef>,
 }
 
 /// Why an import failed.
@@ -184,10 +215,16 @@ pub enum ImportError {
 }
 
 /// Parses `text` (the contents of DOC) and writes the catalog.
-pub fn import(text: &str, header: &Header) -> Result<Imported, ImportError> {
+pub fn import(text: &str, header: &Header, choice: &Choice) -> Result<Imported, ImportError> {
     let mut warnings = Vec::new();
-    let mut page = markdown::parse(text, &mut warnings);
-    if page.sections.is_empty() {
+    let is_html = html::is_html(text);
+    let blocks = if is_html {
+        html::blocks(text)
+    } else {
+        markdown::blocks(text)
+    };
+    let layout::Layout { mut page, tables } = layout::read(&blocks, choice, &mut warnings);
+    if page.sections.is_empty() && !is_html && tables.is_empty() {
         let mut line_warnings = Vec::new();
         let sections = lines::parse(text, &mut line_warnings);
         if !sections.is_empty() {
@@ -196,10 +233,7 @@ pub fn import(text: &str, header: &Header) -> Result<Imported, ImportError> {
         }
     }
     if page.sections.is_empty() {
-        let mut problem = format!(
-            "no table with a Code column found in {}; errcodes import reads markdown pipe tables (| Code | Message |) or lines `CODE MESSAGE | EXPLANATION |`",
-            header.doc_name
-        );
+        let mut problem = nothing_found(&header.doc_name, is_html, &tables, choice);
         for warning in &warnings {
             problem.push_str(&format!(
                 "\n  {}:{}: {}",
@@ -226,6 +260,78 @@ pub fn import(text: &str, header: &Header) -> Result<Imported, ImportError> {
             .filter(|entry| entry.kind == ErrorKind::Other)
             .count(),
         sections: enums,
+    })
+}
+
+/// Why a page gave no codes: what it holds, and what to do.
+fn nothing_found(
+    doc: &str,
+    is_html: bool,
+    tables: &[layout::SeenTable],
+    choice: &Choice,
+) -> String {
+    let format = if is_html { "HTML" } else { "markdown" };
+    if tables.is_empty() {
+        return if is_html {
+            format!(
+                "no table found in {doc} (read as HTML: it holds a <table> or <html> element); errcodes import reads <table>s with a code column, and headings `CODE NAME` followed by one bullet per message"
+            )
+        } else {
+            format!(
+                "no table with a Code column found in {doc}; errcodes import reads markdown pipe tables (| Code | Message |) or lines `CODE MESSAGE | EXPLANATION |`, HTML <table>s, and headings `### CODE NAME` followed by one bullet per message"
+            )
+        };
+    }
+    let headers = tables
+        .iter()
+        .map(|t| t.headers.join(" | "))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let found = match tables.len() {
+        1 => format!("found 1 {format} table in {doc}"),
+        n => format!("found {n} {format} tables in {doc}"),
+    };
+    let named = tables.iter().find_map(|t| match &t.missing {
+        Some(Missing::Named(option, name)) => Some((*option, name.clone())),
+        _ => None,
+    });
+    if let Some((option, name)) = named {
+        return format!(
+            "{found}, but none has the column {name} named by {option} (headers: {headers}); give a header text or a 1-based column number of the table"
+        );
+    }
+    if tables.iter().all(|t| t.missing == Some(Missing::Code)) {
+        return format!(
+            "{found}, but none has a column of codes (headers: {headers}); name the code column with --code-column"
+        );
+    }
+    if tables.iter().all(|t| t.missing.is_some()) {
+        let hint = if choice.code.is_some() {
+            "name the message column with --message-column"
+        } else {
+            "name the columns with --code-column and --message-column"
+        };
+        return format!(
+            "{found}, but none has both a column of codes and one of messages (headers: {headers}); {hint}"
+        );
+    }
+    format!(
+        "{found}, but their rows hold no codes (headers: {headers}); check that the code column is the one with the codes, or name it with --code-column"
+    )
+}
+
+/// The columns named on the command line.
+fn choice(args: &ImportArgs) -> Result<Choice, ImportError> {
+    let parse = |flag: &str, value: &Option<String>| match value {
+        Some(v) if v.trim().is_empty() => Err(ImportError::Usage(format!(
+            "{flag} is empty; give a header text (e.g. `{flag} Code`) or a 1-based column number"
+        ))),
+        Some(v) => Ok(Some(ColumnName::parse(v))),
+        None => Ok(None),
+    };
+    Ok(Choice {
+        code: parse("--code-column", &args.code_column)?,
+        message: parse("--message-column", &args.message_column)?,
     })
 }
 
@@ -398,7 +504,11 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
         Ok(header) => header,
         Err(error) => return fail(error),
     };
-    let mut imported = match read_doc(&args.doc).and_then(|text| import(&text, &header)) {
+    let choice = match choice(args) {
+        Ok(choice) => choice,
+        Err(error) => return fail(error),
+    };
+    let mut imported = match read_doc(&args.doc).and_then(|text| import(&text, &header, &choice)) {
         Ok(imported) => imported,
         Err(error) => return fail(error),
     };

@@ -18,7 +18,9 @@ use std::fmt;
 use errcodes_codegen::Code;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
-use super::assemble::{Entry, Enum};
+use errcodes_codegen::{Entry, EnumDef};
+
+use super::assemble::retry_is_advice;
 
 /// One difference between the reviewed catalog and the new page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +117,7 @@ fn str_of<'a>(table: &'a Table, key: &str) -> Option<&'a str> {
 }
 
 /// Merges `fresh` (the new page, imported) into `reviewed` (the catalog's text).
-pub fn merge(reviewed: &str, fresh: &[Enum], file: &str) -> Result<Merged, String> {
+pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, String> {
     let mut doc: DocumentMut = reviewed.parse().map_err(|error| {
         format!("{file} is not valid TOML ({error}); fix it with `errcodes check {file}` first")
     })?;
@@ -135,11 +137,14 @@ pub fn merge(reviewed: &str, fresh: &[Enum], file: &str) -> Result<Merged, Strin
     for (fresh_at, reviewed_at) in pairs.iter().enumerate() {
         let section = &fresh[fresh_at];
         match reviewed_at {
-            Some(at) => {
+            // Every section paired with this enum is merged at its first one, together.
+            Some(at) if !matched.contains(at) => {
                 matched.insert(*at);
+                let together = gathered(fresh, &pairs, *at);
                 let table = enums.get_mut(*at).expect("a paired index");
-                merge_enum(table, section, &mut changes, file)?;
+                merge_enum(table, &together, &mut changes, file)?;
             }
+            Some(_) => {}
             None => {
                 enums.push(new_enum(section));
                 changes.push(Change::NewEnum {
@@ -168,15 +173,47 @@ pub fn merge(reviewed: &str, fresh: &[Enum], file: &str) -> Result<Merged, Strin
     })
 }
 
+/// The fresh sections paired with reviewed enum `at`, as one section (the first of them with
+/// the others' entries appended; a code listed by two keeps its first entry).
+fn gathered(fresh: &[EnumDef], pairs: &[Option<usize>], at: usize) -> EnumDef {
+    let mut sections = fresh
+        .iter()
+        .zip(pairs)
+        .filter(|(_, pair)| **pair == Some(at))
+        .map(|(section, _)| section);
+    let mut together = sections.next().cloned().expect("enum `at` is paired");
+    let mut codes: HashSet<Code> = together.entries.iter().map(|e| e.code.clone()).collect();
+    for section in sections {
+        for entry in &section.entries {
+            if codes.insert(entry.code.clone()) {
+                together.entries.push(entry.clone());
+            }
+        }
+    }
+    together
+}
+
 /// For each fresh section, the index of the reviewed `[[enum]]` it updates: same heading, else
-/// same name, else the same position when that enum is still free.
-fn pair_sections(enums: &ArrayOfTables, fresh: &[Enum]) -> Vec<Option<usize>> {
+/// same name, else the enum that already lists most of its codes (several sections may go
+/// to one enum: a reviewed catalog may gather the page's sections, as the Binance catalogs
+/// do), else the same position when that enum is still free.
+fn pair_sections(enums: &ArrayOfTables, fresh: &[EnumDef]) -> Vec<Option<usize>> {
     let docs: Vec<Option<&str>> = enums.iter().map(|t| str_of(t, "doc")).collect();
     let names: Vec<Option<&str>> = enums.iter().map(|t| str_of(t, "name")).collect();
+    let codes: Vec<HashSet<Code>> = enums
+        .iter()
+        .map(|t| {
+            t.get("error")
+                .and_then(Item::as_array_of_tables)
+                .map(|errors| errors.iter().filter_map(code_of).collect())
+                .unwrap_or_default()
+        })
+        .collect();
     let mut taken = HashSet::new();
     let mut pairs = vec![None; fresh.len()];
-    let mut claim = |pairs: &mut Vec<Option<usize>>,
-                     find: &dyn Fn(usize, &Enum) -> Option<usize>| {
+    let claim = |pairs: &mut Vec<Option<usize>>,
+                 taken: &mut HashSet<usize>,
+                 find: &dyn Fn(usize, &EnumDef) -> Option<usize>| {
         for (at, section) in fresh.iter().enumerate() {
             if pairs[at].is_some() {
                 continue;
@@ -187,14 +224,35 @@ fn pair_sections(enums: &ArrayOfTables, fresh: &[Enum]) -> Vec<Option<usize>> {
             }
         }
     };
-    claim(&mut pairs, &|_, section| {
+    claim(&mut pairs, &mut taken, &|_, section| {
         let doc = section.doc.as_deref()?;
         docs.iter().position(|d| *d == Some(doc))
     });
-    claim(&mut pairs, &|_, section| {
+    claim(&mut pairs, &mut taken, &|_, section| {
         names.iter().position(|n| *n == Some(section.name.as_str()))
     });
-    claim(&mut pairs, &|at, _| (at < enums.len()).then_some(at));
+    for (at, section) in fresh.iter().enumerate() {
+        if pairs[at].is_some() || section.entries.is_empty() {
+            continue;
+        }
+        let listed = |reviewed: &HashSet<Code>| {
+            section
+                .entries
+                .iter()
+                .filter(|e| reviewed.contains(&e.code))
+                .count()
+        };
+        let best = (0..codes.len()).max_by_key(|&r| (listed(&codes[r]), std::cmp::Reverse(r)));
+        if let Some(best) = best
+            && listed(&codes[best]) * 2 >= section.entries.len()
+        {
+            taken.insert(best);
+            pairs[at] = Some(best);
+        }
+    }
+    claim(&mut pairs, &mut taken, &|at, _| {
+        (at < enums.len()).then_some(at)
+    });
     pairs
 }
 
@@ -214,7 +272,7 @@ fn mark_removed(entry: &mut Table, enum_name: &str, changes: &mut Vec<Change>) {
 /// Updates one reviewed `[[enum]]` from its fresh section.
 fn merge_enum(
     table: &mut Table,
-    section: &Enum,
+    section: &EnumDef,
     changes: &mut Vec<Change>,
     file: &str,
 ) -> Result<(), String> {
@@ -357,8 +415,8 @@ fn new_entry(entry: &Entry, name: &str) -> Table {
     table.insert("name", value(name));
     table.insert("message", value(entry.message.as_str()));
     table.insert("kind", value(entry.kind.as_str()));
-    if let Some(retry) = entry.retry {
-        table.insert("retry", value(retry.as_str()));
+    if retry_is_advice(entry) {
+        table.insert("retry", value(entry.retry.as_str()));
     }
     if let Some(description) = &entry.description {
         table.insert("description", value(description.as_str()));
@@ -370,7 +428,7 @@ fn new_entry(entry: &Entry, name: &str) -> Table {
 }
 
 /// A new `[[enum]]` with all its entries.
-fn new_enum(section: &Enum) -> Table {
+fn new_enum(section: &EnumDef) -> Table {
     let mut table = Table::new();
     table.decor_mut().set_prefix("\n");
     table.insert("name", value(section.name.as_str()));

@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 use errcodes_codegen::Code;
 
 use super::Header;
-use super::assemble::Enum;
+use errcodes_codegen::EnumDef;
+
+use super::assemble::retry_is_advice;
 
 /// A TOML string literal for `text`.
 fn string(text: &str) -> String {
@@ -25,7 +27,7 @@ fn code(code: &Code) -> String {
 }
 
 /// The whole catalog file.
-pub fn catalog(header: &Header, enums: &[Enum]) -> String {
+pub fn catalog(header: &Header, enums: &[EnumDef]) -> String {
     let mut out = String::new();
     // A comment cannot hold a line break: a strange file name must not end the comment.
     let doc_name: String = header
@@ -78,8 +80,8 @@ pub fn catalog(header: &Header, enums: &[Enum]) -> String {
             let _ = writeln!(out, "name = {}", string(&entry.name));
             let _ = writeln!(out, "message = {}", string(&entry.message));
             let _ = writeln!(out, "kind = {}", string(entry.kind.as_str()));
-            if let Some(retry) = entry.retry {
-                let _ = writeln!(out, "retry = {}", string(retry.as_str()));
+            if retry_is_advice(entry) {
+                let _ = writeln!(out, "retry = {}", string(entry.retry.as_str()));
             }
             if let Some(description) = &entry.description {
                 let _ = writeln!(out, "description = {}", string(description));
