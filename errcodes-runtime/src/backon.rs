@@ -42,14 +42,86 @@ use ::backon::{BackoffBuilder, Retryable};
 use crate::{ApiError, ErrorCode, ErrorKind, Retry};
 
 /// What a retry loop needs to know about an error.
+///
+/// ```
+/// use std::fmt;
+/// use std::time::Duration;
+/// use errcodes_runtime::backon::{Advice, should_retry};
+/// use errcodes_runtime::{ErrorKind, Retry};
+///
+/// // Your own error type can take part in retry loops too.
+/// #[derive(Debug)]
+/// struct Maintenance {
+///     minutes: u64,
+/// }
+///
+/// impl fmt::Display for Maintenance {
+///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         write!(f, "down for maintenance, {} minutes", self.minutes)
+///     }
+/// }
+///
+/// impl Advice for Maintenance {
+///     fn retry(&self) -> Retry {
+///         Retry::Backoff
+///     }
+///     fn retry_after(&self) -> Option<Duration> {
+///         Some(Duration::from_secs(self.minutes * 60))
+///     }
+///     fn kind(&self) -> ErrorKind {
+///         ErrorKind::Unavailable
+///     }
+///     fn venue(&self) -> &'static str {
+///         "my-venue"
+///     }
+/// }
+///
+/// assert!(should_retry(&Maintenance { minutes: 5 }));
+/// ```
 pub trait Advice {
     /// The catalog's (or transport's) advice.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::backon::Advice;
+    /// use errcodes_runtime::{ApiError, Retry};
+    ///
+    /// let error = ApiError::new(MexcError::TooManyRequests);
+    /// assert_eq!(Advice::retry(&error), Retry::Backoff);
+    /// ```
     fn retry(&self) -> Retry;
     /// The least time to wait before sending again, when the server said.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use std::time::Duration;
+    /// use errcodes_runtime::backon::Advice;
+    /// use errcodes_runtime::json::error_from_parts;
+    ///
+    /// let error = error_from_parts::<MexcError>(429, &[("Retry-After", "2")], b"");
+    /// assert_eq!(Advice::retry_after(&error), Some(Duration::from_secs(2)));
+    /// ```
     fn retry_after(&self) -> Option<Duration>;
     /// For logs.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::backon::Advice;
+    /// use errcodes_runtime::{ApiError, ErrorKind};
+    ///
+    /// let error = ApiError::new(MexcError::TooManyRequests);
+    /// assert_eq!(Advice::kind(&error), ErrorKind::RateLimited);
+    /// ```
     fn kind(&self) -> ErrorKind;
     /// The catalog's name, for logs.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::backon::Advice;
+    /// use errcodes_runtime::ApiError;
+    ///
+    /// assert_eq!(ApiError::new(MexcError::TooManyRequests).venue(), "mexc");
+    /// ```
     fn venue(&self) -> &'static str;
 }
 
@@ -91,12 +163,34 @@ impl<E: ErrorCode> Advice for crate::reqwest::RequestError<E> {
 }
 
 /// True only for [`Retry::Backoff`]: for `backon`'s `when`.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// use errcodes_runtime::ApiError;
+/// use errcodes_runtime::backon::should_retry;
+///
+/// assert!(should_retry(&ApiError::new(MexcError::TooManyRequests)));
+/// assert!(!should_retry(&ApiError::new(MexcError::InvalidSignature))); // Retry::Never
+/// assert!(!should_retry(&ApiError::new(MexcError::UnknownOrder))); // Retry::VerifyFirst
+/// ```
 pub fn should_retry<A: Advice>(error: &A) -> bool {
     error.retry() == Retry::Backoff
 }
 
 /// The backoff's `planned` delay, raised to the server's `Retry-After`; `None` (stop) when
 /// the backoff has given up: for `backon`'s `adjust`.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// use std::time::Duration;
+/// use errcodes_runtime::backon::wait;
+/// use errcodes_runtime::json::error_from_parts;
+///
+/// let error = error_from_parts::<MexcError>(429, &[("Retry-After", "2")], b"");
+/// assert_eq!(wait(&error, Some(Duration::from_secs(1))), Some(Duration::from_secs(2)));
+/// assert_eq!(wait(&error, Some(Duration::from_secs(5))), Some(Duration::from_secs(5)));
+/// assert_eq!(wait(&error, None), None);
+/// ```
 pub fn wait<A: Advice>(error: &A, planned: Option<Duration>) -> Option<Duration> {
     let planned = planned?;
     Some(
@@ -108,6 +202,48 @@ pub fn wait<A: Advice>(error: &A, planned: Option<Duration>) -> Option<Duration>
 
 /// Calls `request` until it succeeds, fails with advice other than [`Retry::Backoff`], or
 /// `backoff` gives up; returns the last result. Sleeps with tokio.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// use std::cell::Cell;
+/// use std::time::Duration;
+/// use backon::ConstantBuilder;
+/// use errcodes_runtime::json::error_from_parts;
+/// use errcodes_runtime::{ApiError, Retry};
+///
+/// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+/// # async fn main() {
+/// let backoff = ConstantBuilder::default()
+///     .with_delay(Duration::from_millis(100))
+///     .with_max_times(3);
+///
+/// // Rate limited once, with `Retry-After: 30`: sent again after 30 s, not 100 ms.
+/// // (This example runs on tokio's paused clock, so the 30 s pass at once.)
+/// let attempts = &Cell::new(0);
+/// let start = tokio::time::Instant::now();
+/// let placed = errcodes_runtime::backon::retry(backoff, move || async move {
+///     attempts.set(attempts.get() + 1);
+///     match attempts.get() {
+///         1 => Err(error_from_parts::<MexcError>(429, &[("Retry-After", "30")], b"")),
+///         _ => Ok("placed"),
+///     }
+/// })
+/// .await;
+/// assert_eq!(placed.unwrap(), "placed");
+/// assert_eq!(attempts.get(), 2);
+/// assert!(start.elapsed() >= Duration::from_secs(30));
+///
+/// // The outcome is unknown: handed back at once, never resent.
+/// let attempts = &Cell::new(0);
+/// let unknown: Result<(), _> = errcodes_runtime::backon::retry(backoff, move || async move {
+///     attempts.set(attempts.get() + 1);
+///     Err(ApiError::new(MexcError::UnknownOrder))
+/// })
+/// .await;
+/// assert_eq!(unknown.unwrap_err().retry(), Retry::VerifyFirst);
+/// assert_eq!(attempts.get(), 1);
+/// # }
+/// ```
 pub async fn retry<A, T, F, Fut, B>(backoff: B, request: F) -> Result<T, A>
 where
     A: Advice + Display,

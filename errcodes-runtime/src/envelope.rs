@@ -3,6 +3,18 @@
 /// Declared in the catalog: `[catalog] envelope = { code = "code", message = "msg" }`.
 /// MEXC sends `{"code":700002,"msg":"…"}`; MixPay sends
 /// `{"code":10008,"success":false,"message":"…"}`.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
+/// use errcodes_runtime::{Envelope, ErrorCode};
+///
+/// let mixpay = <MixPayError as ErrorCode>::ENVELOPE;
+/// assert_eq!((mixpay.code, mixpay.message, mixpay.success), ("code", "message", Some("success")));
+///
+/// // An envelope of your own, for a venue without a catalog: `{"errno": 3, "errmsg": "…"}`.
+/// let own = Envelope { code: "errno", message: "errmsg", ..Envelope::DEFAULT };
+/// assert!(own.is_ok_code("0"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Envelope {
     /// The field that holds the code.
@@ -25,6 +37,14 @@ pub struct Envelope {
 
 impl Envelope {
     /// `{"code": …, "message": …}`: what a catalog without an `envelope` gets.
+    ///
+    /// ```
+    /// use errcodes_runtime::Envelope;
+    ///
+    /// assert_eq!((Envelope::DEFAULT.code, Envelope::DEFAULT.message), ("code", "message"));
+    /// assert_eq!(Envelope::DEFAULT.ok_codes, &["0"]);
+    /// assert_eq!(Envelope::DEFAULT.success, None);
+    /// ```
     pub const DEFAULT: Envelope = Envelope {
         code: "code",
         message: "message",

@@ -14,6 +14,18 @@
 /// ```
 pub trait Headers {
     /// The value of the first header called `name`, when it is text.
+    ///
+    /// ```
+    /// use errcodes_runtime::Headers;
+    ///
+    /// let headers = [("Retry-After", "30"), ("retry-after", "60")];
+    /// assert_eq!(headers.header("RETRY-AFTER"), Some("30"));
+    /// assert_eq!(headers.header("x-mbx-used-weight"), None);
+    ///
+    /// let mut map = http::HeaderMap::new();
+    /// map.insert("retry-after", http::HeaderValue::from_static("5"));
+    /// assert_eq!(map.header("Retry-After"), Some("5"));
+    /// ```
     fn header(&self, name: &str) -> Option<&str>;
 }
 

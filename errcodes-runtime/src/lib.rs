@@ -41,10 +41,6 @@
 //!   transport failures included (adds `reqwest` without TLS, and `bytes`).
 //! - `backon`: [`backon`], a retry loop that follows [`Retry`] and waits `retry_after()`.
 //! - `tracing`: a `tracing` event per failed request and per retry.
-//! - `reqwest`: the `reqwest` module, a `reqwest` request or response to the success body or a
-//!   typed error covering transport failures too, each with `kind()` and `retry()`.
-//! - `backon`: the `backon` module, a retry loop that follows `retry()` and `Retry-After`.
-//! - `tracing`: one event per failed request and per retry (venue, code, kind, retry).
 //!
 //! Without default features the crate and the generated code are `no_std`.
 #![no_std]

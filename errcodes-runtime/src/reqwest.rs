@@ -48,6 +48,21 @@ use crate::{ApiError, ErrorCode, ErrorKind, Retry};
 /// Sends `request` and reads the answer: the success body, or why there is none.
 ///
 /// The same as [`read`] on the response, with a failure to send classified as well.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// use errcodes_runtime::Retry;
+/// use errcodes_runtime::reqwest::{Failure, send};
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// // A URL that does not parse fails before anything is sent, so this runs offline.
+/// let request = reqwest::Client::new().get("not a url");
+/// let error = send::<MexcError>(request).await.unwrap_err();
+/// assert_eq!(error.transport().map(|transport| transport.failure()), Some(Failure::Unbuildable));
+/// assert_eq!(error.retry(), Retry::Never);
+/// # }
+/// ```
 pub async fn send<E: ErrorCode>(request: RequestBuilder) -> Result<Bytes, RequestError<E>> {
     match request.send().await {
         Ok(response) => read(response).await,
@@ -60,6 +75,29 @@ pub async fn send<E: ErrorCode>(request: RequestBuilder) -> Result<Bytes, Reques
 ///
 /// A body cut short (connection closed or reset, timeout) is a [`RequestError::Transport`]
 /// whose advice is [`Retry::VerifyFirst`]: the server answered, so it received the request.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// use std::time::Duration;
+/// use errcodes_runtime::reqwest::read;
+///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// // A response built in memory; `client.post(…).send().await?` gives the same type.
+/// let response = http::Response::builder()
+///     .status(429)
+///     .header("Retry-After", "10")
+///     .body(r#"{"code":429,"msg":"Too Many Requests"}"#)
+///     .unwrap();
+/// let error = read::<MexcError>(reqwest::Response::from(response)).await.unwrap_err();
+/// assert_eq!(error.api().and_then(|api| api.known()), Some(MexcError::TooManyRequests));
+/// assert_eq!(error.retry_after(), Some(Duration::from_secs(10)));
+///
+/// let response = http::Response::builder().status(200).body(r#"{"code":0,"data":[]}"#).unwrap();
+/// let body = read::<MexcError>(reqwest::Response::from(response)).await.unwrap();
+/// assert_eq!(&body[..], br#"{"code":0,"data":[]}"#);
+/// # }
+/// ```
 pub async fn read<E: ErrorCode>(response: Response) -> Result<Bytes, RequestError<E>> {
     let status = response.status().as_u16();
     let headers = response.headers().clone();
@@ -95,6 +133,25 @@ fn api_retry_after<E: ErrorCode>(error: &ApiError<E>, _headers: &HeaderMap) -> O
 }
 
 /// Why a request did not produce a success body: the server said no, or did not answer.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// use errcodes_runtime::reqwest::{RequestError, TransportError};
+///
+/// fn log_line(error: &RequestError<MexcError>) -> String {
+///     match error {
+///         RequestError::Api { error, .. } => format!("refused: {}", error.message()),
+///         RequestError::Transport(transport) => format!("no answer: {}", transport.failure()),
+///     }
+/// }
+///
+/// let refused = RequestError::from(errcodes_runtime::ApiError::new(MexcError::InvalidSignature));
+/// assert_eq!(log_line(&refused), "refused: Signature for this request is not valid");
+///
+/// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+/// let lost = RequestError::<MexcError>::Transport(TransportError::new(unbuildable));
+/// assert_eq!(log_line(&lost), "no answer: request could not be built, nothing was sent");
+/// ```
 #[derive(Debug)]
 pub enum RequestError<E: ErrorCode> {
     /// The server answered, with an error.
@@ -113,6 +170,18 @@ pub enum RequestError<E: ErrorCode> {
 
 impl<E: ErrorCode> RequestError<E> {
     /// The API's kind, or for a transport failure [`Failure::kind`].
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::reqwest::{RequestError, TransportError};
+    /// use errcodes_runtime::{ApiError, ErrorKind};
+    ///
+    /// let refused = RequestError::from(ApiError::new(MexcError::InvalidSignature));
+    /// assert_eq!(refused.kind(), ErrorKind::Authentication);
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// let lost = RequestError::<MexcError>::Transport(TransportError::new(unbuildable));
+    /// assert_eq!(lost.kind(), ErrorKind::InvalidRequest);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         match self {
             RequestError::Api { error, .. } => error.kind(),
@@ -122,6 +191,17 @@ impl<E: ErrorCode> RequestError<E> {
 
     /// What to do next: [`Retry::Backoff`] (send again later), [`Retry::VerifyFirst`] (the
     /// request may have taken effect: check before resending) or [`Retry::Never`].
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::reqwest::RequestError;
+    /// use errcodes_runtime::{ApiError, Retry};
+    ///
+    /// let limited = RequestError::from(ApiError::new(MexcError::TooManyRequests));
+    /// assert_eq!(limited.retry(), Retry::Backoff);
+    /// let unknown = RequestError::from(ApiError::new(MexcError::UnknownOrder));
+    /// assert_eq!(unknown.retry(), Retry::VerifyFirst);
+    /// ```
     pub fn retry(&self) -> Retry {
         match self {
             RequestError::Api { error, .. } => error.retry(),
@@ -130,6 +210,28 @@ impl<E: ErrorCode> RequestError<E> {
     }
 
     /// The least time to wait before sending again, when the server said (`Retry-After`).
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use std::time::Duration;
+    /// use errcodes_runtime::reqwest::{RequestError, read};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let response = http::Response::builder()
+    ///     .status(429)
+    ///     .header("Retry-After", "10")
+    ///     .body("")
+    ///     .unwrap();
+    /// let error = read::<MexcError>(reqwest::Response::from(response)).await.unwrap_err();
+    /// assert_eq!(error.retry_after(), Some(Duration::from_secs(10)));
+    ///
+    /// // An error converted from an `ApiError` has no headers to read.
+    /// let api_error = errcodes_runtime::ApiError::new(MexcError::TooManyRequests);
+    /// let converted = RequestError::from(api_error);
+    /// assert_eq!(converted.retry_after(), None);
+    /// # }
+    /// ```
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
             RequestError::Api { retry_after, .. } => *retry_after,
@@ -138,6 +240,19 @@ impl<E: ErrorCode> RequestError<E> {
     }
 
     /// The HTTP status of the answer; `None` for a transport failure.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::ApiError;
+    /// use errcodes_runtime::reqwest::{RequestError, TransportError};
+    ///
+    /// let api_error = ApiError::<MexcError>::from_code(700002, None).with_status(400);
+    /// let answered = RequestError::from(api_error);
+    /// assert_eq!(answered.status(), Some(400));
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// let lost = RequestError::<MexcError>::Transport(TransportError::new(unbuildable));
+    /// assert_eq!(lost.status(), None);
+    /// ```
     pub fn status(&self) -> Option<u16> {
         match self {
             RequestError::Api { error, .. } => error.status(),
@@ -146,6 +261,16 @@ impl<E: ErrorCode> RequestError<E> {
     }
 
     /// The API's error, when the server answered with one.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::ApiError;
+    /// use errcodes_runtime::reqwest::RequestError;
+    ///
+    /// let error = RequestError::from(ApiError::<MexcError>::from_code(700002, None));
+    /// assert_eq!(error.api().and_then(ApiError::known), Some(MexcError::InvalidSignature));
+    /// assert!(error.transport().is_none());
+    /// ```
     pub fn api(&self) -> Option<&ApiError<E>> {
         match self {
             RequestError::Api { error, .. } => Some(error),
@@ -154,6 +279,16 @@ impl<E: ErrorCode> RequestError<E> {
     }
 
     /// The transport failure, when there was no complete answer.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::reqwest::{Failure, RequestError, TransportError};
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// let error = RequestError::<MexcError>::Transport(TransportError::new(unbuildable));
+    /// assert_eq!(error.transport().map(TransportError::failure), Some(Failure::Unbuildable));
+    /// assert!(error.api().is_none());
+    /// ```
     pub fn transport(&self) -> Option<&TransportError> {
         match self {
             RequestError::Api { .. } => None,
@@ -200,6 +335,17 @@ impl<E: ErrorCode + 'static> StdError for RequestError<E> {
 }
 
 /// How far a request got before the transport failed; this decides whether it may be resent.
+///
+/// ```
+/// use errcodes_runtime::Retry;
+/// use errcodes_runtime::reqwest::{Failure, TransportError};
+///
+/// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+/// let failure = TransportError::new(unbuildable).failure();
+/// assert_eq!(failure, Failure::Unbuildable);
+/// assert!(!failure.maybe_sent());
+/// assert_eq!(failure.retry(), Retry::Never);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Failure {
@@ -217,6 +363,14 @@ pub enum Failure {
 
 impl Failure {
     /// `InvalidRequest`, `Unavailable`, `Timeout`, `Internal`, in the order of the variants.
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorKind;
+    /// use errcodes_runtime::reqwest::Failure;
+    ///
+    /// assert_eq!(Failure::NotConnected.kind(), ErrorKind::Unavailable);
+    /// assert_eq!(Failure::TimedOut.kind(), ErrorKind::Timeout);
+    /// ```
     pub fn kind(self) -> ErrorKind {
         match self {
             Failure::Unbuildable => ErrorKind::InvalidRequest,
@@ -228,6 +382,15 @@ impl Failure {
 
     /// `Never` for a request that cannot be built, `Backoff` when nothing was sent,
     /// `VerifyFirst` when the request may have reached the server.
+    ///
+    /// ```
+    /// use errcodes_runtime::Retry;
+    /// use errcodes_runtime::reqwest::Failure;
+    ///
+    /// assert_eq!(Failure::Unbuildable.retry(), Retry::Never);
+    /// assert_eq!(Failure::NotConnected.retry(), Retry::Backoff);
+    /// assert_eq!(Failure::Interrupted.retry(), Retry::VerifyFirst);
+    /// ```
     pub fn retry(self) -> Retry {
         match self {
             Failure::Unbuildable => Retry::Never,
@@ -237,6 +400,14 @@ impl Failure {
     }
 
     /// Whether the server can have received the request.
+    ///
+    /// ```
+    /// use errcodes_runtime::reqwest::Failure;
+    ///
+    /// assert!(!Failure::NotConnected.maybe_sent());
+    /// assert!(Failure::TimedOut.maybe_sent());
+    /// assert!(Failure::Interrupted.maybe_sent());
+    /// ```
     pub fn maybe_sent(self) -> bool {
         matches!(self, Failure::TimedOut | Failure::Interrupted)
     }
@@ -270,6 +441,14 @@ impl fmt::Display for Failure {
 }
 
 /// A request without a complete answer: reqwest's error and how far the request got.
+///
+/// ```
+/// use errcodes_runtime::reqwest::TransportError;
+///
+/// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+/// let error = TransportError::new(unbuildable);
+/// assert!(error.to_string().starts_with("request could not be built, nothing was sent: "));
+/// ```
 #[derive(Debug)]
 pub struct TransportError {
     failure: Failure,
@@ -278,6 +457,13 @@ pub struct TransportError {
 
 impl TransportError {
     /// Classifies reqwest's `error`.
+    ///
+    /// ```
+    /// use errcodes_runtime::reqwest::{Failure, TransportError};
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// assert_eq!(TransportError::new(unbuildable).failure(), Failure::Unbuildable);
+    /// ```
     pub fn new(error: ::reqwest::Error) -> TransportError {
         TransportError {
             failure: Failure::of(&error),
@@ -286,26 +472,66 @@ impl TransportError {
     }
 
     /// How far the request got.
+    ///
+    /// ```
+    /// use errcodes_runtime::reqwest::{Failure, TransportError};
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// let error = TransportError::new(unbuildable);
+    /// assert_eq!(error.failure(), Failure::Unbuildable);
+    /// assert!(!error.failure().maybe_sent());
+    /// ```
     pub fn failure(&self) -> Failure {
         self.failure
     }
 
     /// [`Failure::kind`].
+    ///
+    /// ```
+    /// use errcodes_runtime::ErrorKind;
+    /// use errcodes_runtime::reqwest::TransportError;
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// assert_eq!(TransportError::new(unbuildable).kind(), ErrorKind::InvalidRequest);
+    /// ```
     pub fn kind(&self) -> ErrorKind {
         self.failure.kind()
     }
 
     /// [`Failure::retry`].
+    ///
+    /// ```
+    /// use errcodes_runtime::Retry;
+    /// use errcodes_runtime::reqwest::TransportError;
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// assert_eq!(TransportError::new(unbuildable).retry(), Retry::Never);
+    /// ```
     pub fn retry(&self) -> Retry {
         self.failure.retry()
     }
 
     /// reqwest's error.
+    ///
+    /// ```
+    /// use errcodes_runtime::reqwest::TransportError;
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// assert!(TransportError::new(unbuildable).reqwest().is_builder());
+    /// ```
     pub fn reqwest(&self) -> &::reqwest::Error {
         &self.error
     }
 
     /// reqwest's error, owned.
+    ///
+    /// ```
+    /// use errcodes_runtime::reqwest::TransportError;
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// let error: reqwest::Error = TransportError::new(unbuildable).into_reqwest();
+    /// assert!(error.is_builder());
+    /// ```
     pub fn into_reqwest(self) -> ::reqwest::Error {
         self.error
     }

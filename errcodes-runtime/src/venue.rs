@@ -22,6 +22,14 @@ pub enum StatusMatch {
 
 impl StatusMatch {
     /// Whether `status` is covered.
+    ///
+    /// ```
+    /// use errcodes_runtime::StatusMatch;
+    ///
+    /// assert!(StatusMatch::Class(4).covers(404));
+    /// assert!(!StatusMatch::Class(4).covers(500));
+    /// assert!(!StatusMatch::Exact(418).covers(419));
+    /// ```
     pub const fn covers(self, status: u16) -> bool {
         match self {
             StatusMatch::Exact(exact) => exact == status,
@@ -137,6 +145,13 @@ pub struct HeaderNames {
 
 impl HeaderNames {
     /// No venue headers.
+    ///
+    /// ```
+    /// use errcodes_runtime::HeaderNames;
+    ///
+    /// assert_eq!(HeaderNames::NONE, HeaderNames::default());
+    /// assert_eq!(HeaderNames::NONE.reset_unix_ms, None);
+    /// ```
     pub const NONE: HeaderNames = HeaderNames {
         should_retry: None,
         reset_unix_ms: None,
