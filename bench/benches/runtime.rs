@@ -288,6 +288,95 @@ fn parse_body(c: &mut Criterion) {
     }
 }
 
+/// Responses a MEXC client meets, as (status, headers, body): a listed code with the
+/// catalog's message, one with a new message, an unlisted code, a 429 with `Retry-After`, an
+/// empty 504, a proxy's HTML 502 and a batch answer with one refused order.
+fn mexc_responses() -> Vec<(u16, Vec<(&'static str, &'static str)>, Vec<u8>)> {
+    vec![
+        (400, vec![], mexc_body(700002, "Signature for this request is not valid")),
+        (400, vec![], mexc_body(10101, "Insufficient balance for this order, try again")),
+        (400, vec![], mexc_body(123_456, "Something the catalog does not know")),
+        (429, vec![("Retry-After", "2")], mexc_body(429, "Too Many Requests")),
+        (504, vec![], Vec::new()),
+        (502, vec![], b"<html><body>502 Bad Gateway</body></html>".to_vec()),
+        (
+            200,
+            vec![],
+            br#"[{"symbol":"BTCUSDT","orderId":"1"},{"newClientOrderId":"2","msg":"The minimum transaction volume cannot be less than:0.5USDT","code":30002}]"#.to_vec(),
+        ),
+    ]
+}
+
+/// Kind, retry advice and wait from a whole response: one `json::check_parts` call on the
+/// catalog's `Code`, against what a client writes without errcodes: a derived `{code, msg}`
+/// struct (and a list of them for batches), a `HashMap` from code to kind and advice filled
+/// at start-up, the status when the body has no code, and `Retry-After` read by hand.
+fn classify_response(c: &mut Criterion) {
+    use errcodes_runtime::{ErrorKind, Retry, json};
+    use generated::mexc::{Code, MexcError};
+    use std::collections::HashMap;
+
+    let responses = mexc_responses();
+    let table: HashMap<i64, (ErrorKind, Retry)> = entries::<MexcError>()
+        .iter()
+        .map(|e| (e.code(), (e.kind(), e.retry())))
+        .collect();
+    let by_status = |status: u16| match status {
+        429 => (ErrorKind::RateLimited, Retry::Backoff),
+        500..=599 => (ErrorKind::Internal, Retry::VerifyFirst),
+        _ => (ErrorKind::InvalidRequest, Retry::Never),
+    };
+    let mut group = group(c, "classify_response/mexc".to_owned(), responses.len());
+    group.bench_function("errcodes", |b| {
+        b.iter(|| {
+            for (status, headers, body) in &responses {
+                let result =
+                    json::check_parts::<Code>(*status, headers.as_slice(), black_box(body));
+                if let Err(error) = result {
+                    black_box((error.kind(), error.retry(), error.retry_after_at(0), error));
+                }
+            }
+        });
+    });
+    group.bench_function("serde+hashmap", |b| {
+        b.iter(|| {
+            for (status, headers, body) in &responses {
+                let body = black_box(body.as_slice());
+                let wait = headers
+                    .iter()
+                    .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
+                    .and_then(|(_, value)| value.parse::<u64>().ok())
+                    .map(Duration::from_secs);
+                let single = serde_json::from_slice::<errcodes_bench::RawMexcBody>(body);
+                let batch = serde_json::from_slice::<Vec<errcodes_bench::MaybeRawMexcBody>>(body);
+                let classified = match (single, batch) {
+                    (Ok(raw), _) => table.get(&raw.code).copied().map(|c| (c, Some(raw))),
+                    (_, Ok(items)) => items
+                        .into_iter()
+                        .find_map(|item| item.code.map(|code| (code, item.msg)))
+                        .and_then(|(code, msg)| {
+                            table.get(&code).copied().map(|c| {
+                                (
+                                    c,
+                                    Some(errcodes_bench::RawMexcBody {
+                                        code,
+                                        msg: msg.unwrap_or_default(),
+                                    }),
+                                )
+                            })
+                        }),
+                    _ => None,
+                };
+                black_box((
+                    classified.unwrap_or_else(|| (by_status(*status), None)),
+                    wait,
+                ));
+            }
+        });
+    });
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .warm_up_time(Duration::from_millis(500))
@@ -298,6 +387,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = from_code, display, message_kind, parse_body
+    targets = from_code, display, message_kind, parse_body, classify_response
 }
 criterion_main!(benches);

@@ -102,6 +102,15 @@ pub struct RawMexcBody {
     pub msg: String,
 }
 
+/// One result of a MEXC batch answer, as a client writes it: a refused order has a code.
+#[derive(Debug, serde::Deserialize)]
+pub struct MaybeRawMexcBody {
+    /// The code of a refused order.
+    pub code: Option<i64>,
+    /// Its message.
+    pub msg: Option<String>,
+}
+
 /// The JSON body MEXC sends for `code` with `message`.
 pub fn mexc_body(code: i64, message: &str) -> Vec<u8> {
     serde_json::to_vec(&serde_json::json!({ "code": code, "msg": message }))
