@@ -93,10 +93,7 @@ impl Cargo {
         match self.limit {
             Limit::Fixed(limit) => Ok(Some(limit)),
             Limit::None => Ok(None),
-            Limit::FromEnvironment => {
-                limit_from(std::env::var_os(TIME_LIMIT_VARIABLE).map(|value| value.into()))
-                    .map(Some)
-            }
+            Limit::FromEnvironment => limit_from(std::env::var_os(TIME_LIMIT_VARIABLE)).map(Some),
         }
     }
 
