@@ -23,16 +23,14 @@ use common::{
 /// `cargo package` into scratch space; returns the unpacked `errcodes-catalogs` directory.
 fn package_and_unpack() -> PathBuf {
     let target = scratch("package-target");
-    let target_arg = target.to_str().expect("a UTF-8 path");
     let run = cargo_offline_first(
         &workspace_dir(),
+        &target,
         &[
             "package",
             "--no-verify",
             "--allow-dirty",
             "--quiet",
-            "--target-dir",
-            target_arg,
             "-p",
             "errcodes-catalogs",
             "-p",

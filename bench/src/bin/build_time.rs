@@ -23,10 +23,11 @@
 //! - `cold`: a clean build of a minimal user crate depending on `errcodes-runtime` against one
 //!   depending on `thiserror`, each with an enum of the MEXC catalog's general codes.
 //!
-//! Everything is generated under `target/errcodes-bench/` (or `$CARGO_TARGET_DIR`). Cargo runs
-//! with `--offline` first and goes online only when a dependency is not in the local cache yet
-//! (`thiserror`, on a fresh machine). A Markdown report is printed and written to
-//! `target/errcodes-bench/report.md`.
+//! Everything is generated under `target/errcodes-bench/` (or `$CARGO_TARGET_DIR`). The user
+//! crates are written and built with `errcodes-scratch`: cargo runs with `--offline` first and
+//! goes online only when a dependency is not in the local cache yet (`thiserror`, on a fresh
+//! machine), with no time limit (the hand-written crates take long on purpose). A Markdown
+//! report is printed and written to `target/errcodes-bench/report.md`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
 use errcodes_bench::{handwritten, synthetic};
+use errcodes_scratch::{Cargo, Root, manifest, repository};
 
 struct Options {
     /// The errcodes checkout whose `errcodes-runtime` (and so engine) the user crates use.
@@ -54,7 +56,7 @@ fn usage() -> ! {
 
 fn options() -> Options {
     let mut options = Options {
-        engine: workspace(),
+        engine: repository(),
         sizes: vec![100, 1_000, 10_000, 50_000],
         runs: 5,
         cold_runs: 2,
@@ -94,64 +96,29 @@ fn options() -> Options {
     options
 }
 
-/// The errcodes workspace (the parent of this crate).
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("bench/ is inside the workspace")
-        .to_path_buf()
-}
-
 fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| workspace().join("target"))
+        .unwrap_or_else(|| repository().join("target"))
 }
 
 fn cargo() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-/// Runs a cargo command offline, and online when the offline run fails (a dependency that is
-/// not in the local cache yet). Panics with cargo's output when both fail.
+/// Runs a cargo command offline first, untimed by any limit, and returns how long it took.
+/// Panics with cargo's output when it fails.
 fn run_cargo(dir: &Path, target: &Path, args: &[&str]) -> Duration {
-    for offline in [true, false] {
-        let mut command = cargo();
-        command
-            .args(args)
-            .args(offline.then_some("--offline"))
-            .current_dir(dir)
-            .env("CARGO_TARGET_DIR", target)
-            .env_remove("RUSTFLAGS")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let started = Instant::now();
-        let output = command.output().expect("cargo runs");
-        let elapsed = started.elapsed();
-        if output.status.success() {
-            return elapsed;
-        }
-        if !offline {
-            panic!(
-                "cargo {args:?} failed in {}:\n{}{}",
-                dir.display(),
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-    }
-    unreachable!()
+    let run = Cargo::new(dir)
+        .target_dir(target)
+        .no_time_limit()
+        .run(args)
+        .unwrap_or_else(|error| panic!("{error}"));
+    run.assert_success().elapsed
 }
 
 fn write(path: &Path, text: &str) {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("create a directory under target/");
-    }
-    // Unchanged files are not rewritten, so that cargo's fingerprints survive a second run.
-    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
-        return;
-    }
-    std::fs::write(path, text).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    errcodes_scratch::write(path, text).unwrap_or_else(|error| panic!("{error}"));
 }
 
 fn touch(path: &Path) {
@@ -195,22 +162,9 @@ fn checked(text: &str) -> errcodes_codegen::Catalog {
     checked.catalog
 }
 
-fn manifest(name: &str, dependencies: &str) -> String {
-    format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\n{dependencies}\n"
-    )
-}
-
 fn runtime_dependency(options: &Options) -> String {
-    format!(
-        "errcodes-runtime = {{ path = {:?} }}",
-        options
-            .engine
-            .join("errcodes-runtime")
-            .display()
-            .to_string()
-    )
+    manifest::path_dependency("errcodes-runtime", &options.engine.join("errcodes-runtime"))
+        .unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// A throw-away workspace of generated crates sharing one lock file and one target dir.
@@ -230,12 +184,11 @@ impl Scratch {
         }
     }
 
-    fn add(&mut self, name: &str, dependencies: &str, files: &[(&str, &str)]) -> PathBuf {
+    fn add(&mut self, name: &str, dependency: &str, files: &[(&str, &str)]) -> PathBuf {
         let dir = self.root.join(name);
-        write(&dir.join("Cargo.toml"), &manifest(name, dependencies));
-        for (path, text) in files {
-            write(&dir.join(path), text);
-        }
+        let manifest = manifest::package(name, &[dependency.to_owned()], Root::Member);
+        errcodes_scratch::write_crate(&dir, &manifest, files)
+            .unwrap_or_else(|error| panic!("{error}"));
         self.members.push(name.to_owned());
         dir
     }
@@ -243,18 +196,12 @@ impl Scratch {
     /// Writes the workspace manifest, seeded with the errcodes lock file so that the offline
     /// resolution picks the versions already in the cache.
     fn finish(&self, profile: &str) {
-        let members: Vec<String> = self.members.iter().map(|m| format!("{m:?}")).collect();
+        let members: Vec<&str> = self.members.iter().map(String::as_str).collect();
         write(
             &self.root.join("Cargo.toml"),
-            &format!(
-                "[workspace]\nresolver = \"3\"\nmembers = [{}]\n\n{profile}",
-                members.join(", ")
-            ),
+            &manifest::workspace(&members, profile),
         );
-        let lock = self.root.join("Cargo.lock");
-        if !lock.exists() {
-            let _ = std::fs::copy(workspace().join("Cargo.lock"), &lock);
-        }
+        errcodes_scratch::seed_lock(&self.root).unwrap_or_else(|error| panic!("{error}"));
     }
 
     fn build(&self, args: &[&str]) -> Duration {
@@ -289,7 +236,7 @@ fn engine_times(release: bool, sizes: &[usize]) -> Vec<EngineRow> {
         .args(release.then_some("--release"))
         .arg("--")
         .arg(sizes.join(","))
-        .current_dir(workspace())
+        .current_dir(repository())
         .stderr(Stdio::inherit());
     let output = command.output().expect("cargo runs");
     assert!(output.status.success(), "expand_time failed");
@@ -542,7 +489,7 @@ fn size_section(options: &Options, report: &mut String) {
     let mut catalogs: Vec<(String, String)> = ["mexc", "mixpay"]
         .iter()
         .map(|name| {
-            let path = workspace().join("catalogs").join(format!("{name}.toml"));
+            let path = repository().join("catalogs").join(format!("{name}.toml"));
             let text = std::fs::read_to_string(&path).expect("a bundled catalog");
             ((*name).to_owned(), text)
         })
@@ -603,7 +550,7 @@ fn size_section(options: &Options, report: &mut String) {
 
     // Release binaries.
     let mut scratch = Scratch::new("size");
-    let mexc = std::fs::read_to_string(workspace().join("catalogs/mexc.toml"))
+    let mexc = std::fs::read_to_string(repository().join("catalogs/mexc.toml"))
         .expect("the bundled MEXC catalog");
     let hand = handwritten::render(&checked(&mexc), "::errcodes_runtime");
     let dependency = runtime_dependency(options);
@@ -678,7 +625,7 @@ fn thiserror_source(catalog: &errcodes_codegen::Catalog) -> String {
 }
 
 fn cold_section(options: &Options, report: &mut String) {
-    let mexc = std::fs::read_to_string(workspace().join("catalogs/mexc.toml"))
+    let mexc = std::fs::read_to_string(repository().join("catalogs/mexc.toml"))
         .expect("the bundled MEXC catalog");
     let catalog = checked(&mexc);
     let mut scratch = Scratch::new("cold");
