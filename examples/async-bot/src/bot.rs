@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 use backon::ExponentialBuilder;
 use errcodes_catalogs::mexc::MexcError;
 use errcodes_catalogs::mixpay::MixPayError;
-use errcodes_catalogs::okx::{OkxGeneralError, OkxTradeError};
+use errcodes_catalogs::okx;
 use errcodes_runtime::reqwest::{RequestError, send};
-use errcodes_runtime::{ApiError, ErrorCode, ErrorKind, Retry, json};
+use errcodes_runtime::{ApiError, ErrorCode, ErrorKind, Retry};
 
 /// Whole request, and connect alone: on loopback anything slower means the server is stuck.
 pub const TIMEOUT: Duration = Duration::from_millis(500);
@@ -164,17 +164,16 @@ impl Bot {
             .await
     }
 
-    /// Places an OKX order; OKX reports a failed order inside HTTP 200, per order in `data`.
+    /// Places an OKX order; OKX reports a failed order inside HTTP 200, per order in `data`,
+    /// which the catalog's envelope names (`items = "data"`, `item_code = "sCode"`), so
+    /// `okx::Code` reads the real reason in the same one call.
     pub async fn place_okx_order(&self, route: &str) -> Outcome {
         let url = format!("{}{route}", self.base_url);
-        let (client, url) = (&self.client, &url);
-        let request = move || async move {
-            send::<OkxGeneralError>(client.post(url))
-                .await
-                .map_err(okx_order_error)
-        };
-        self.execute(request, None::<fn() -> std::future::Ready<Verification>>)
-            .await
+        self.execute(
+            || send::<okx::Code>(self.client.post(&url)),
+            None::<fn() -> std::future::Ready<Verification>>,
+        )
+        .await
     }
 
     /// Creates a MixPay payment; MixPay answers errors with HTTP 200 and `success: false`.
@@ -287,32 +286,6 @@ impl Bot {
         outcome.elapsed = started.elapsed();
         outcome
     }
-}
-
-// LEAD: after the merge the OKX catalog's error type reads `data[].sCode` itself; this glue
-// (and the `body` it needs) goes away.
-/// The reason of a failed OKX order: the first `data[]` item whose `sCode` is not `"0"`, as an
-/// `OkxTradeError`; the top-level error when there is none. Keeps the HTTP status.
-fn okx_order_error(error: RequestError<OkxGeneralError>) -> RequestError<OkxTradeError> {
-    let (status, body) = match error {
-        RequestError::Transport(transport) => return RequestError::Transport(transport),
-        RequestError::Api { error, body, .. } => (error.status().unwrap_or(200), body),
-    };
-    let reply: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-    let item = reply
-        .get("data")
-        .and_then(|data| data.as_array())
-        .into_iter()
-        .flatten()
-        .find_map(|item| {
-            let code = item.get("sCode")?.as_str()?.parse::<i64>().ok()?;
-            (code != 0).then(|| (code, item.get("sMsg").and_then(|m| m.as_str())))
-        });
-    let error = match item {
-        Some((code, message)) => ApiError::from_code(code, message).with_status(status),
-        None => json::error_from_response::<OkxTradeError>(status, &body),
-    };
-    RequestError::from(error)
 }
 
 /// What has to change before a `Never` error can succeed; the kind decides, not the code.

@@ -92,7 +92,7 @@ pub const SCENARIOS: &[Scenario] = &[
         call: OkxOrder,
         route: "/okx/order/insufficient",
         error: Some((
-            "OkxTradeError::OrderFailedInsufficientParam0BalanceInAccount",
+            "Code::OkxTradeError(OrderFailedInsufficientParam0BalanceInAccount)",
             K::InsufficientFunds,
             R::Never,
         )),
