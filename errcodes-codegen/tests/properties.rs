@@ -406,8 +406,28 @@ fn errors_at(text: &str) -> Vec<(usize, usize, String)> {
     found
 }
 
+/// Each mistake the properties place gives a diagnostic of its own: were two to give the same
+/// message, the tests above could not tell them apart.
 #[test]
-fn distinct_mistakes_are_distinct() {
-    let unique: BTreeSet<_> = MISTAKES.iter().collect();
-    assert_eq!(unique.len(), MISTAKES.len());
+fn each_mistake_gives_its_own_diagnostic() {
+    let entries: Vec<Entry> = (0..3)
+        .map(|i| Entry {
+            code: Code::Int(i),
+            name: Some(format!("Variant{i}")),
+            message: format!("Entry{i}x message"),
+            description: None,
+        })
+        .collect();
+    let messages: Vec<String> = MISTAKES
+        .iter()
+        .map(|&mistake| {
+            let (text, expected) = render(&entries, &[(1, mistake)]);
+            let found = errors_at(&text);
+            assert_eq!(found, expected, "{mistake:?}\n{text}");
+            assert_eq!(found.len(), 1, "{mistake:?} gives one error");
+            found[0].2.clone()
+        })
+        .collect();
+    let unique: BTreeSet<&String> = messages.iter().collect();
+    assert_eq!(unique.len(), messages.len(), "{messages:#?}");
 }
