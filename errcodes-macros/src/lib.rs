@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use errcodes_codegen::read::{self, ReadError};
 use errcodes_codegen::{Diagnostic, LineIndex};
 use proc_macro2::{Span, TokenStream};
-use syn::LitStr;
+use quote::quote_spanned;
 
 /// Generates one exhaustive, documented, classified error enum per `[[enum]]` of a catalog.
 ///
@@ -18,20 +18,37 @@ use syn::LitStr;
 /// problem in the catalog is a compile error naming `path:line:column`.
 #[proc_macro]
 pub fn errcodes(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    match syn::parse::<LitStr>(input) {
-        Ok(path) => expand(&path).into(),
-        Err(error) => syn::Error::new(
-            error.span(),
+    let input = TokenStream::from(input);
+    match path_literal(input) {
+        Ok((path, span)) => expand(&path, span).into(),
+        Err(span) => error(
+            span,
             "expected the catalog's path as a string literal: `errcodes!(\"catalogs/my_api.toml\")`",
         )
-        .to_compile_error()
         .into(),
     }
 }
 
-fn expand(literal: &LitStr) -> TokenStream {
-    let span = literal.span();
-    let relative = literal.value();
+/// The value and span of the one string literal the macro takes, or the span to put the error
+/// on: the first token that is not one.
+fn path_literal(input: TokenStream) -> Result<(String, Span), Span> {
+    let mut tokens = input.into_iter();
+    let first = tokens.next().ok_or_else(Span::call_site)?;
+    let span = first.span();
+    let value = match &first {
+        proc_macro2::TokenTree::Literal(literal) => litrs::StringLit::parse(literal.to_string())
+            .map(|string| string.value().to_owned())
+            .map_err(|_| span)?,
+        _ => return Err(span),
+    };
+    match tokens.next() {
+        None => Ok((value, span)),
+        Some(extra) => Err(extra.span()),
+    }
+}
+
+fn expand(relative: &str, span: Span) -> TokenStream {
+    let relative = relative.to_owned();
     let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
         return error(
             span,
@@ -70,8 +87,9 @@ fn expand(literal: &LitStr) -> TokenStream {
     tokens
 }
 
+/// `compile_error!` with `message`, pointing at `span`.
 fn error(span: Span, message: &str) -> TokenStream {
-    syn::Error::new(span, message).to_compile_error()
+    quote_spanned!(span=> ::core::compile_error! { #message })
 }
 
 fn read_error(span: Span, relative: &str, problem: ReadError) -> TokenStream {
@@ -89,18 +107,14 @@ fn read_error(span: Span, relative: &str, problem: ReadError) -> TokenStream {
     }
 }
 
-/// Every diagnostic as one compile error on the string literal, all in one build.
+/// Every diagnostic as a compile error on the string literal, all in one build.
 fn compile_errors<'a>(
     span: Span,
     relative: &str,
     lines: &LineIndex<'_>,
     diagnostics: impl Iterator<Item = &'a Diagnostic>,
 ) -> TokenStream {
-    let combined = diagnostics
-        .map(|diagnostic| syn::Error::new(span, diagnostic.render_plain(relative, lines)))
-        .reduce(|mut all, next| {
-            all.combine(next);
-            all
-        });
-    combined.map_or_else(TokenStream::new, |all| all.to_compile_error())
+    diagnostics
+        .map(|diagnostic| error(span, &diagnostic.render_plain(relative, lines)))
+        .collect()
 }
