@@ -288,10 +288,13 @@ fn parse_body(c: &mut Criterion) {
     }
 }
 
-/// Responses a MEXC client meets, as (status, headers, body): a listed code with the
+/// A response as (status, headers, body).
+type Response = (u16, Vec<(&'static str, &'static str)>, Vec<u8>);
+
+/// Responses a MEXC client meets: a listed code with the
 /// catalog's message, one with a new message, an unlisted code, a 429 with `Retry-After`, an
 /// empty 504, a proxy's HTML 502 and a batch answer with one refused order.
-fn mexc_responses() -> Vec<(u16, Vec<(&'static str, &'static str)>, Vec<u8>)> {
+fn mexc_responses() -> Vec<Response> {
     vec![
         (400, vec![], mexc_body(700002, "Signature for this request is not valid")),
         (400, vec![], mexc_body(10101, "Insufficient balance for this order, try again")),
