@@ -146,6 +146,35 @@ fn track_source(out: &mut String, path: &str) {
     );
 }
 
+/// How generated code spells an enum's code type: the `ErrorCode::Code` type, what `code()`
+/// returns, what `from_code` takes, and the runtime's key function for it.
+pub(crate) struct CodeTypes {
+    pub(crate) code_type: &'static str,
+    pub(crate) code_ref: &'static str,
+    pub(crate) code_param: &'static str,
+    pub(crate) key: &'static str,
+}
+
+impl CodeTypes {
+    pub(crate) fn of(string_codes: bool) -> CodeTypes {
+        if string_codes {
+            CodeTypes {
+                code_type: "::core::primitive::str",
+                code_ref: "&'static ::core::primitive::str",
+                code_param: "&::core::primitive::str",
+                key: "str_key",
+            }
+        } else {
+            CodeTypes {
+                code_type: "::core::primitive::i64",
+                code_ref: "::core::primitive::i64",
+                code_param: "::core::primitive::i64",
+                key: "int_key",
+            }
+        }
+    }
+}
+
 pub(crate) fn is_ident(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
@@ -373,21 +402,12 @@ fn expand_enum(out: &mut String, catalog: &Catalog, def: &EnumDef, venue: &str) 
     let count = variants.len();
     let string_codes = def.string_codes();
     let rt = "::errcodes_runtime";
-    let (code_type, code_ref, code_param, key) = if string_codes {
-        (
-            "::core::primitive::str",
-            "&'static ::core::primitive::str",
-            "&::core::primitive::str",
-            "str_key",
-        )
-    } else {
-        (
-            "::core::primitive::i64",
-            "::core::primitive::i64",
-            "::core::primitive::i64",
-            "int_key",
-        )
-    };
+    let CodeTypes {
+        code_type,
+        code_ref,
+        code_param,
+        key,
+    } = CodeTypes::of(string_codes);
     let refined = def
         .entries
         .iter()

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::expand::{ident, literal_text};
+use crate::expand::{CodeTypes, ident, literal_text};
 use crate::model::{Catalog, Code, EnumDef, Envelope, RetryAfter, Status};
 
 const RT: &str = "::errcodes_runtime";
@@ -153,19 +153,12 @@ pub(crate) fn expand_api(out: &mut String, catalog: &Catalog) {
 
 fn api_enum(out: &mut String, catalog: &Catalog, ty: &str, sections: &[&EnumDef]) {
     let string_codes = sections.first().is_some_and(|def| def.string_codes());
-    let (code_type, code_ref, code_param) = if string_codes {
-        (
-            "::core::primitive::str",
-            "&'static ::core::primitive::str",
-            "&::core::primitive::str",
-        )
-    } else {
-        (
-            "::core::primitive::i64",
-            "::core::primitive::i64",
-            "::core::primitive::i64",
-        )
-    };
+    let CodeTypes {
+        code_type,
+        code_ref,
+        code_param,
+        ..
+    } = CodeTypes::of(string_codes);
     let total: usize = sections.iter().map(|def| def.variants().count()).sum();
     out.push_str("#[doc = \"Every error of catalog `");
     literal_text(out, &catalog.name);

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
 
-use crate::expand::{is_ident, lex};
+use crate::expand::{CodeTypes, is_ident, lex};
 use crate::expand_api::try_from;
 use crate::model::{Catalog, Code};
 
@@ -51,19 +51,12 @@ pub fn fallback(catalog: &Catalog) -> TokenStream {
 }
 
 fn stub(out: &mut String, ty: &str, string_codes: bool) {
-    let (code_type, code_ref, code_param) = if string_codes {
-        (
-            "::core::primitive::str",
-            "&'static ::core::primitive::str",
-            "&::core::primitive::str",
-        )
-    } else {
-        (
-            "::core::primitive::i64",
-            "::core::primitive::i64",
-            "::core::primitive::i64",
-        )
-    };
+    let CodeTypes {
+        code_type,
+        code_ref,
+        code_param,
+        ..
+    } = CodeTypes::of(string_codes);
     let _ = write!(
         out,
         r##"#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy,

@@ -31,6 +31,7 @@ use alloc::string::String;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::serde_support::api_error::{Field, FieldSeed, Position, items_at_root};
+use crate::serde_support::skip_scalars;
 use crate::{ApiError, BodyProblem, Envelope, ErrorCode, Headers};
 
 /// The error a response carries, whatever its body: the catalog's envelope when the body
@@ -281,29 +282,7 @@ impl<'de, E: ErrorCode> Visitor<'de> for OutcomeVisitor<E> {
         }
     }
 
-    fn visit_unit<Err: de::Error>(self) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_bool<Err: de::Error>(self, _: bool) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_i64<Err: de::Error>(self, _: i64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_u64<Err: de::Error>(self, _: u64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_f64<Err: de::Error>(self, _: f64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_str<Err: de::Error>(self, _: &str) -> Result<bool, Err> {
-        Ok(false)
-    }
+    skip_scalars!(false);
 }
 
 /// True for a code the envelope does not call a success; `null` and other types are not a
@@ -420,29 +399,7 @@ impl<'de> Visitor<'de> for AnyItemFails {
         Ok(false)
     }
 
-    fn visit_unit<Err: de::Error>(self) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_bool<Err: de::Error>(self, _: bool) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_i64<Err: de::Error>(self, _: i64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_u64<Err: de::Error>(self, _: u64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_f64<Err: de::Error>(self, _: f64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_str<Err: de::Error>(self, _: &str) -> Result<bool, Err> {
-        Ok(false)
-    }
+    skip_scalars!(false);
 }
 
 /// Whether one item's code is not a success; an item without one is not a failure.
@@ -485,27 +442,5 @@ impl<'de> Visitor<'de> for ItemFails {
         Ok(false)
     }
 
-    fn visit_unit<Err: de::Error>(self) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_bool<Err: de::Error>(self, _: bool) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_i64<Err: de::Error>(self, _: i64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_u64<Err: de::Error>(self, _: u64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_f64<Err: de::Error>(self, _: f64) -> Result<bool, Err> {
-        Ok(false)
-    }
-
-    fn visit_str<Err: de::Error>(self, _: &str) -> Result<bool, Err> {
-        Ok(false)
-    }
+    skip_scalars!(false);
 }

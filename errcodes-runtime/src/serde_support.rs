@@ -4,7 +4,41 @@ use core::fmt;
 use core::marker::PhantomData;
 
 pub use serde;
+
+/// The visit methods of the JSON scalars (and `null`) for a visitor that reads only objects or
+/// lists: each gives `$value`, so a value of another shape is skipped and the caller judges by
+/// what it found.
+#[cfg(feature = "alloc")]
+macro_rules! skip_scalars {
+    ($value:expr) => {
+        fn visit_bool<Err: serde::de::Error>(self, _: bool) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_i64<Err: serde::de::Error>(self, _: i64) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_u64<Err: serde::de::Error>(self, _: u64) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_f64<Err: serde::de::Error>(self, _: f64) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_str<Err: serde::de::Error>(self, _: &str) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_unit<Err: serde::de::Error>(self) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+    };
+}
 use serde::de::{self, Deserializer, Visitor};
+#[cfg(feature = "json")]
+pub(crate) use skip_scalars;
 
 use crate::{CodeRef, CodeType, ErrorCode};
 
@@ -434,29 +468,7 @@ pub(crate) mod api_error {
             Ok(())
         }
 
-        fn visit_unit<Err: de::Error>(self) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_bool<Err: de::Error>(self, _: bool) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_i64<Err: de::Error>(self, _: i64) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_u64<Err: de::Error>(self, _: u64) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_f64<Err: de::Error>(self, _: f64) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_str<Err: de::Error>(self, _: &str) -> Result<(), Err> {
-            Ok(())
-        }
+        skip_scalars!(());
     }
 
     /// One item: its error, when its code is not a success.
@@ -504,29 +516,7 @@ pub(crate) mod api_error {
             Ok(None)
         }
 
-        fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
-            Ok(None)
-        }
-
-        fn visit_bool<Err: de::Error>(self, _: bool) -> Result<Self::Value, Err> {
-            Ok(None)
-        }
-
-        fn visit_i64<Err: de::Error>(self, _: i64) -> Result<Self::Value, Err> {
-            Ok(None)
-        }
-
-        fn visit_u64<Err: de::Error>(self, _: u64) -> Result<Self::Value, Err> {
-            Ok(None)
-        }
-
-        fn visit_f64<Err: de::Error>(self, _: f64) -> Result<Self::Value, Err> {
-            Ok(None)
-        }
-
-        fn visit_str<Err: de::Error>(self, _: &str) -> Result<Self::Value, Err> {
-            Ok(None)
-        }
+        skip_scalars!(None);
     }
 
     /// A nested object on the way to a dotted path; a value of another shape is skipped, so
@@ -560,29 +550,7 @@ pub(crate) mod api_error {
             Ok(())
         }
 
-        fn visit_bool<Err: de::Error>(self, _: bool) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_i64<Err: de::Error>(self, _: i64) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_u64<Err: de::Error>(self, _: u64) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_f64<Err: de::Error>(self, _: f64) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_str<Err: de::Error>(self, _: &str) -> Result<(), Err> {
-            Ok(())
-        }
-
-        fn visit_unit<Err: de::Error>(self) -> Result<(), Err> {
-            Ok(())
-        }
+        skip_scalars!(());
     }
 
     struct EnvelopeVisitor<E>(PhantomData<E>);
