@@ -93,6 +93,55 @@ pub(crate) fn venue_consts(catalog: &Catalog) -> String {
     out
 }
 
+/// `ErrorCode`, `Display` and `Error` for a generated enum (or the API enum), each delegating to
+/// the inherent items of the same names; `venue` is what [`venue_consts`] wrote.
+pub(crate) fn trait_impls(out: &mut String, ty: &str, code_type: &str, venue: &str) {
+    let _ = write!(
+        out,
+        r##"
+#[automatically_derived]
+impl {RT}::ErrorCode for {ty} {{
+    type Code = {code_type};
+    const ALL: &'static [Self] = {ty}::ALL;
+    const CATALOG: &'static ::core::primitive::str = {ty}::CATALOG;
+    const ENUM: &'static ::core::primitive::str = {ty}::ENUM;
+    const ENVELOPE: {RT}::Envelope = {ty}::ENVELOPE;
+{venue}
+    #[inline]
+    fn code(self) -> {RT}::CodeRef<'static, Self> {{ {ty}::code(self) }}
+    #[inline]
+    fn from_code(code: {RT}::CodeRef<'_, Self>) -> ::core::option::Option<Self> {{ {ty}::from_code(code) }}
+    #[inline]
+    fn message(self) -> &'static ::core::primitive::str {{ {ty}::message(self) }}
+    #[inline]
+    fn description(self) -> ::core::option::Option<&'static ::core::primitive::str> {{ {ty}::description(self) }}
+    #[inline]
+    fn name(self) -> &'static ::core::primitive::str {{ {ty}::name(self) }}
+    #[inline]
+    fn kind(self) -> {RT}::ErrorKind {{ {ty}::kind(self) }}
+    #[inline]
+    fn retry(self) -> {RT}::Retry {{ {ty}::retry(self) }}
+    #[inline]
+    fn refine(self, message: &::core::primitive::str, detail: ::core::option::Option<&::core::primitive::str>) -> Self {{ {ty}::refine(self, message, detail) }}
+    #[inline]
+    fn is_refinement(self) -> ::core::primitive::bool {{ {ty}::is_refinement(self) }}
+    #[inline]
+    fn retry_after_rule(self) -> ::core::option::Option<{RT}::RetryAfterRule> {{ {ty}::retry_after_rule(self) }}
+}}
+
+#[automatically_derived]
+impl ::core::fmt::Display for {ty} {{
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
+        f.pad({ty}::message(*self))
+    }}
+}}
+
+#[automatically_derived]
+impl ::core::error::Error for {ty} {{}}
+"##
+    );
+}
+
 /// `TryFrom<code>` for a generated enum (or the API enum).
 pub(crate) fn try_from(out: &mut String, ty: &str, string_codes: bool) {
     if string_codes {
@@ -325,38 +374,10 @@ pub fn retry_after_rule(self) -> ::core::option::Option<{RT}::RetryAfterRule> {{
 }}
 }}
 
-#[automatically_derived]
-impl {RT}::ErrorCode for {ty} {{
-    type Code = {code_type};
-    const ALL: &'static [Self] = {ty}::ALL;
-    const CATALOG: &'static ::core::primitive::str = {ty}::CATALOG;
-    const ENUM: &'static ::core::primitive::str = {ty}::ENUM;
-    const ENVELOPE: {RT}::Envelope = {ty}::ENVELOPE;
-{venue}
-    fn code(self) -> {RT}::CodeRef<'static, Self> {{ {ty}::code(self) }}
-    fn from_code(code: {RT}::CodeRef<'_, Self>) -> ::core::option::Option<Self> {{ {ty}::from_code(code) }}
-    fn message(self) -> &'static ::core::primitive::str {{ {ty}::message(self) }}
-    fn description(self) -> ::core::option::Option<&'static ::core::primitive::str> {{ {ty}::description(self) }}
-    fn name(self) -> &'static ::core::primitive::str {{ {ty}::name(self) }}
-    fn kind(self) -> {RT}::ErrorKind {{ {ty}::kind(self) }}
-    fn retry(self) -> {RT}::Retry {{ {ty}::retry(self) }}
-    fn refine(self, message: &::core::primitive::str, detail: ::core::option::Option<&::core::primitive::str>) -> Self {{ {ty}::refine(self, message, detail) }}
-    fn is_refinement(self) -> ::core::primitive::bool {{ {ty}::is_refinement(self) }}
-    fn retry_after_rule(self) -> ::core::option::Option<{RT}::RetryAfterRule> {{ {ty}::retry_after_rule(self) }}
-}}
-
-#[automatically_derived]
-impl ::core::fmt::Display for {ty} {{
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
-        f.pad({ty}::message(*self))
-    }}
-}}
-
-#[automatically_derived]
-impl ::core::error::Error for {ty} {{}}
 {froms}"##,
         catalog_name = catalog.name,
     );
+    trait_impls(out, ty, code_type, &venue);
     try_from(out, ty, string_codes);
     let _ = writeln!(out, "\n{RT}::__private::serde_impls!({ty});\n}};");
 }
