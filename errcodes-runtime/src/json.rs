@@ -32,7 +32,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::serde_support::api_error::{Field, FieldSeed, Position, items_at_root};
 use crate::serde_support::skip_scalars;
-use crate::{ApiError, BodyProblem, Envelope, ErrorCode, Headers};
+use crate::{ApiError, BodyProblem, CodeType, Envelope, ErrorCode, Headers};
 
 /// The error a response carries, whatever its body: the catalog's envelope when the body
 /// holds one, otherwise an [`ApiError`] without a code that keeps the status and the body's
@@ -308,11 +308,7 @@ impl<'de> Visitor<'de> for NotOk {
     }
 
     fn visit_i64<Err: de::Error>(self, code: i64) -> Result<bool, Err> {
-        Ok(!self
-            .envelope
-            .ok_codes
-            .iter()
-            .any(|ok| ok.parse::<i64>().ok() == Some(code)))
+        Ok(!<i64 as CodeType>::is_ok(code, &self.envelope))
     }
 
     fn visit_u64<Err: de::Error>(self, code: u64) -> Result<bool, Err> {
@@ -327,7 +323,7 @@ impl<'de> Visitor<'de> for NotOk {
     }
 
     fn visit_str<Err: de::Error>(self, code: &str) -> Result<bool, Err> {
-        Ok(!code.is_empty() && !self.envelope.is_ok_code(code))
+        Ok(!code.is_empty() && !<str as CodeType>::is_ok(code, &self.envelope))
     }
 
     fn visit_bool<Err: de::Error>(self, _: bool) -> Result<bool, Err> {
