@@ -175,6 +175,13 @@ impl<E: ErrorCode> ApiError<E> {
     /// assert_eq!(error.retry(), Retry::VerifyFirst);
     /// ```
     pub fn with_status(mut self, status: u16) -> Self {
+        self.set_status(status);
+        self
+    }
+
+    /// The status, and the rule it selects, for this error and every other error of its reply:
+    /// an unlisted code among a batch's items is judged by the venue's rules like the first.
+    fn set_status(&mut self, status: u16) {
         self.status = Some(status);
         self.rule = match self.code {
             Code::Known { .. } => None,
@@ -182,10 +189,9 @@ impl<E: ErrorCode> ApiError<E> {
         };
         if let Some(batch) = &mut self.batch {
             for other in &mut batch.others {
-                other.status = Some(status);
+                other.set_status(status);
             }
         }
-        self
     }
 
     /// Reads the response headers that guide retrying: `Retry-After` (seconds or an HTTP

@@ -335,3 +335,21 @@ fn a_listed_code_with_the_catalogs_message_allocates_nothing_new() {
     assert!(!error.message_differs());
     assert_eq!(error.retry(), Retry::VerifyFirst);
 }
+
+#[test]
+fn every_error_of_a_batch_is_judged_by_the_venues_rules() {
+    // The second failed item has a code the catalog does not list: the 503 rule that matches
+    // its message decides its advice, as it would for the first.
+    let body = r#"{"code":"1","msg":"All operations failed","data":[
+        {"sCode":"51008","sMsg":"Order failed. Insufficient USDT balance in account."},
+        {"sCode":"-77","sMsg":"Unknown error, please check your request or try again later."}
+    ]}"#;
+    let error = read(503, &[], body);
+    let second = error.errors().nth(1).expect("two failed items");
+    assert_eq!(
+        second.http_rule().map(|rule| rule.name),
+        Some("UnknownExecutionStatus")
+    );
+    assert_eq!(second.retry(), Retry::VerifyFirst);
+    assert_eq!(error.retry(), Retry::VerifyFirst);
+}
