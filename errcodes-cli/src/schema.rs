@@ -186,7 +186,7 @@ fn envelope() -> Value {
                 "description": "Codes that mean success (default 0 / \"0\"), e.g. [\"00000\"] or [200000].",
                 "items": { "type": ["integer", "string"] },
             },
-            "items": text("A list of per-item results (OKX `data`, batch replies)."),
+            "items": text("A list of per-item results whose failed items are the real errors: a field (OKX `data`), a dotted path (HTX `data.failed`), or \".\" when the body itself is the list (batch endpoints answering `[{…}, {…}]`)."),
             "item_code": text("The code inside each item of `items`, e.g. \"sCode\"."),
             "item_message": text("The message inside each item of `items`, e.g. \"sMsg\"."),
             "detail": text("A second field whose value refines an entry (Stripe's \"error.decline_code\"); see `[[enum.error.refine]]` `detail`."),
