@@ -37,7 +37,7 @@
 //!   `serde_json`).
 //! - `http`: [`ApiError::from_http_response`] and [`json::check_http_response`] for the http
 //!   1.x `Response` type, and [`Headers`] for its `HeaderMap` (adds `http`).
-//! - `reqwest`: [`reqwest`], one call from a `reqwest` request to the body or a typed error,
+//! - `reqwest`: [`reqwest`], one call from a reqwest 0.13 request to the body or a typed error,
 //!   transport failures included (adds `reqwest` without TLS, and `bytes`).
 //! - `backon`: [`backon`], a retry loop that follows [`Retry`] and waits `retry_after()`.
 //! - `tracing`: a `tracing` event per failed request and per retry.

@@ -34,6 +34,34 @@
 //! [`timeout`](::reqwest::ClientBuilder::timeout): a connect timeout is then known to have sent
 //! nothing; a total timeout that fires while connecting cannot be told apart from one that
 //! fires while the server works, so it is judged "maybe sent".
+//!
+//! # What to add beside it
+//!
+//! The functions take and return reqwest **0.13** types, so your own `reqwest` must be 0.13
+//! (with 0.12 the compiler says your `RequestBuilder` is "a different type"). The runtime
+//! depends on reqwest without its default features: it forces no TLS stack, no HTTP/2 and no
+//! system proxy lookup on you. You choose them on your own `reqwest` line, and cargo merges
+//! the features:
+//!
+//! ```toml
+//! [dependencies]
+//! errcodes-runtime = { version = "0.1", features = ["reqwest", "backon"] } # "tracing" for events
+//! # TLS: "rustls" (reqwest's default: rustls with aws-lc-rs, needs a C compiler) or
+//! # "native-tls" (the system's TLS: OpenSSL on Linux, Secure Transport, SChannel).
+//! # Plain http:// only (a local test server) needs neither.
+//! # Add "query", "form" or "json" for the `RequestBuilder` methods of those names,
+//! # which reqwest 0.13 no longer enables by default; "http2" for HTTP/2.
+//! reqwest = { version = "0.13", default-features = false, features = ["rustls"] }
+//! tokio = { version = "1", features = ["macros", "rt-multi-thread"] }
+//! # Only with the `backon` feature, to name a backoff (`backon::ExponentialBuilder`); the
+//! # runtime's retry loop sleeps with tokio ("tokio-sleep", enabled by the runtime).
+//! backon = { version = "1", default-features = false }
+//! ```
+//!
+//! `reqwest = "0.13"` with its default features works too (it brings rustls, HTTP/2, the
+//! charset decoder and the system proxy). [`send`] and [`read`] run on the tokio runtime that
+//! reqwest needs anyway; [`backon::retry`](crate::backon::retry) also needs its timer, which
+//! `#[tokio::main]` enables.
 
 use core::fmt;
 use core::time::Duration;
