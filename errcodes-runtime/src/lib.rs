@@ -26,6 +26,10 @@
 //! trait's. The enums are deliberately not `#[non_exhaustive]`: when a catalog gains a code, a
 //! `match` that lists every variant stops compiling, which is the point.
 //!
+//! Every error type here answers the same three questions through [`Advice`]: what
+//! [`kind`](Advice::kind) of failure, whether to [`retry`](Advice::retry), and how long to
+//! wait first ([`retry_after`](Advice::retry_after)).
+//!
 //! See the repository's README for the catalog format and every compile-time check.
 //!
 //! # Features
@@ -52,6 +56,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod advice;
 #[cfg(feature = "alloc")]
 mod api_error;
 #[cfg(feature = "backon")]
@@ -74,6 +79,7 @@ mod serde_support;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use advice::Advice;
 #[cfg(feature = "alloc")]
 pub use api_error::{ApiError, BodyProblem};
 pub use code::{CodeRef, CodeType, ErrorCode, UnknownCode};

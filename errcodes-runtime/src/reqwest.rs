@@ -22,10 +22,10 @@
 //! A request fails in one of two ways, and [`RequestError`] holds either, with one
 //! [`kind`](RequestError::kind) and one [`retry`](RequestError::retry):
 //!
-//! - the server answered with an error ([`RequestError::Api`]): a non-2xx status, or a 2xx body
+//! - the server answered with an error ([`RequestError::api`]): a non-2xx status, or a 2xx body
 //!   whose envelope reports a failure (MixPay, OKX, Kraken); advice from the catalog, else from
 //!   the status;
-//! - there is no complete answer ([`RequestError::Transport`]): the advice depends on whether
+//! - there is no complete answer ([`RequestError::transport`]): the advice depends on whether
 //!   the request can have reached the server ([`Failure`]). Refused connection, DNS failure,
 //!   connect timeout: nothing was sent, back off. Timeout after connecting, connection closed
 //!   or reset before the answer was complete: the server may have acted on it, verify first.
@@ -65,13 +65,14 @@
 
 use core::fmt;
 use core::time::Duration;
+use std::boxed::Box;
 use std::error::Error as StdError;
 
 use ::reqwest::header::HeaderMap;
 use ::reqwest::{RequestBuilder, Response};
 use bytes::Bytes;
 
-use crate::{ApiError, ErrorCode, ErrorKind, Retry};
+use crate::{Advice, ApiError, ErrorCode, ErrorKind, Retry};
 
 /// Sends `request` and reads the answer: the success body, or why there is none.
 ///
@@ -94,15 +95,15 @@ use crate::{ApiError, ErrorCode, ErrorKind, Retry};
 pub async fn send<E: ErrorCode>(request: RequestBuilder) -> Result<Bytes, RequestError<E>> {
     match request.send().await {
         Ok(response) => read(response).await,
-        Err(error) => Err(logged(RequestError::Transport(TransportError::new(error)))),
+        Err(error) => Err(logged(RequestError::from(error))),
     }
 }
 
 /// Reads `response` to the end: the body when the status is 2xx and the body does not report
 /// a failure in the catalog's envelope, the typed error otherwise.
 ///
-/// A body cut short (connection closed or reset, timeout) is a [`RequestError::Transport`]
-/// whose advice is [`Retry::VerifyFirst`]: the server answered, so it received the request.
+/// A body cut short (connection closed or reset, timeout) is a transport failure whose advice
+/// is [`Retry::VerifyFirst`]: the server answered, so it received the request.
 ///
 /// ```
 /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
@@ -132,17 +133,10 @@ pub async fn read<E: ErrorCode>(response: Response) -> Result<Bytes, RequestErro
     let body = response
         .bytes()
         .await
-        .map_err(|error| logged(RequestError::Transport(TransportError::new(error))))?;
+        .map_err(|error| logged(RequestError::from(error)))?;
     match api_check::<E>(status, &headers, &body) {
         Ok(()) => Ok(body),
-        Err(error) => {
-            let retry_after = api_retry_after(&error, &headers);
-            Err(logged(RequestError::Api {
-                error,
-                retry_after,
-                body,
-            }))
-        }
+        Err(error) => Err(logged(RequestError::answered(error, body))),
     }
 }
 
@@ -154,22 +148,26 @@ fn api_check<E: ErrorCode>(
     crate::json::check_parts::<E>(status, headers, body)
 }
 
-/// The wait the error asks for, read once when the response arrives (the catalog's
-/// declaration, `Retry-After`, the venue's reset header).
-fn api_retry_after<E: ErrorCode>(error: &ApiError<E>, _headers: &HeaderMap) -> Option<Duration> {
-    error.retry_after()
-}
-
-/// Why a request did not produce a success body: the server said no, or did not answer.
+/// Why a request did not produce a success body: the server said no
+/// ([`api`](RequestError::api)), or did not answer ([`transport`](RequestError::transport)).
+///
+/// One pointer wide, like reqwest's own error, so a `Result<Bytes, RequestError<E>>` stays
+/// small on the success path. Everything it knows about waiting is the [`ApiError`]'s, so no
+/// conversion loses it.
+///
+/// `Display` says what happened once: the API error (with the wait, when the server gave
+/// one), or how far the request got and reqwest's message. [`source`](StdError::source) never
+/// repeats it: it is `None` for an API error, and reqwest's cause (the I/O or hyper error) for
+/// a transport failure, so a chain printer (`{:#}` of anyhow, eyre) shows each text once.
 ///
 /// ```
 /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
-/// use errcodes_runtime::reqwest::{RequestError, TransportError};
+/// use errcodes_runtime::reqwest::{Reason, RequestError};
 ///
 /// fn log_line(error: &RequestError<MexcError>) -> String {
-///     match error {
-///         RequestError::Api { error, .. } => format!("refused: {}", error.message()),
-///         RequestError::Transport(transport) => format!("no answer: {}", transport.failure()),
+///     match error.reason() {
+///         Reason::Api(api) => format!("refused: {}", api.message()),
+///         Reason::Transport(transport) => format!("no answer: {}", transport.failure()),
 ///     }
 /// }
 ///
@@ -177,43 +175,84 @@ fn api_retry_after<E: ErrorCode>(error: &ApiError<E>, _headers: &HeaderMap) -> O
 /// assert_eq!(log_line(&refused), "refused: Signature for this request is not valid");
 ///
 /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
-/// let lost = RequestError::<MexcError>::Transport(TransportError::new(unbuildable));
+/// let lost = RequestError::<MexcError>::from(unbuildable);
 /// assert_eq!(log_line(&lost), "no answer: request could not be built, nothing was sent");
 /// ```
 #[derive(Debug)]
-pub enum RequestError<E: ErrorCode> {
-    /// The server answered, with an error.
-    #[non_exhaustive]
-    Api {
-        /// The error as the server sent it.
-        error: ApiError<E>,
-        /// How long the server asked to wait (`Retry-After`), if it did.
-        retry_after: Option<Duration>,
-        /// The whole body, for fields the envelope does not cover (OKX's per-order `data`).
-        body: Bytes,
-    },
+pub struct RequestError<E: ErrorCode>(Box<Failed<E>>);
+
+/// What a [`RequestError`] is, for a `match`: the server's error or a transport failure.
+///
+/// ```
+/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// use errcodes_runtime::ApiError;
+/// use errcodes_runtime::reqwest::{Reason, RequestError};
+///
+/// let error = RequestError::from(ApiError::new(MexcError::InvalidSignature));
+/// match error.reason() {
+///     Reason::Api(api) => assert_eq!(api.known(), Some(MexcError::InvalidSignature)),
+///     Reason::Transport(transport) => panic!("not a transport failure: {transport}"),
+/// }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub enum Reason<'a, E: ErrorCode> {
+    /// The server answered, with an error: a non-2xx status, or a 2xx body whose envelope
+    /// reports a failure.
+    Api(&'a ApiError<E>),
+    /// No complete answer: the connection, the timeout or the protocol failed.
+    Transport(&'a TransportError),
+}
+
+#[derive(Debug)]
+enum Failed<E: ErrorCode> {
+    /// The server answered, with an error; `body` is the whole body, for fields the envelope
+    /// does not cover (OKX's per-order `data`).
+    Api { error: ApiError<E>, body: Bytes },
     /// No complete answer: the connection, the timeout or the protocol failed.
     Transport(TransportError),
 }
 
 impl<E: ErrorCode> RequestError<E> {
+    /// The server's answer `error`, with the body it came in.
+    fn answered(error: ApiError<E>, body: Bytes) -> Self {
+        RequestError(Box::new(Failed::Api { error, body }))
+    }
+
+    /// The server's error or the transport failure, for a `match`.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::reqwest::{Failure, Reason, RequestError};
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// let error = RequestError::<MexcError>::from(unbuildable);
+    /// let Reason::Transport(transport) = error.reason() else { panic!("{error}") };
+    /// assert_eq!(transport.failure(), Failure::Unbuildable);
+    /// ```
+    pub fn reason(&self) -> Reason<'_, E> {
+        match &*self.0 {
+            Failed::Api { error, .. } => Reason::Api(error),
+            Failed::Transport(transport) => Reason::Transport(transport),
+        }
+    }
+
     /// The API's kind, or for a transport failure [`Failure::kind`].
     ///
     /// ```
     /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
-    /// use errcodes_runtime::reqwest::{RequestError, TransportError};
+    /// use errcodes_runtime::reqwest::RequestError;
     /// use errcodes_runtime::{ApiError, ErrorKind};
     ///
     /// let refused = RequestError::from(ApiError::new(MexcError::InvalidSignature));
     /// assert_eq!(refused.kind(), ErrorKind::Authentication);
     /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
-    /// let lost = RequestError::<MexcError>::Transport(TransportError::new(unbuildable));
+    /// let lost = RequestError::<MexcError>::from(unbuildable);
     /// assert_eq!(lost.kind(), ErrorKind::InvalidRequest);
     /// ```
     pub fn kind(&self) -> ErrorKind {
-        match self {
-            RequestError::Api { error, .. } => error.kind(),
-            RequestError::Transport(transport) => transport.kind(),
+        match &*self.0 {
+            Failed::Api { error, .. } => error.kind(),
+            Failed::Transport(transport) => transport.kind(),
         }
     }
 
@@ -231,17 +270,20 @@ impl<E: ErrorCode> RequestError<E> {
     /// assert_eq!(unknown.retry(), Retry::VerifyFirst);
     /// ```
     pub fn retry(&self) -> Retry {
-        match self {
-            RequestError::Api { error, .. } => error.retry(),
-            RequestError::Transport(transport) => transport.retry(),
+        match &*self.0 {
+            Failed::Api { error, .. } => error.retry(),
+            Failed::Transport(transport) => transport.retry(),
         }
     }
 
-    /// The least time to wait before sending again, when the server said (`Retry-After`).
+    /// The least time to wait before sending again, when the server said: the API error's
+    /// [`retry_after`](ApiError::retry_after) (the rule is [`Advice::retry_after`]'s); `None`
+    /// for a transport failure.
     ///
     /// ```
     /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
     /// use std::time::Duration;
+    /// use errcodes_runtime::json::error_from_parts;
     /// use errcodes_runtime::reqwest::{RequestError, read};
     ///
     /// # #[tokio::main(flavor = "current_thread")]
@@ -254,17 +296,14 @@ impl<E: ErrorCode> RequestError<E> {
     /// let error = read::<MexcError>(reqwest::Response::from(response)).await.unwrap_err();
     /// assert_eq!(error.retry_after(), Some(Duration::from_secs(10)));
     ///
-    /// // An error converted from an `ApiError` has no headers to read.
-    /// let api_error = errcodes_runtime::ApiError::new(MexcError::TooManyRequests);
+    /// // An `ApiError` read some other way keeps its wait when converted.
+    /// let api_error = error_from_parts::<MexcError>(429, &[("Retry-After", "10")], b"");
     /// let converted = RequestError::from(api_error);
-    /// assert_eq!(converted.retry_after(), None);
+    /// assert_eq!(converted.retry_after(), Some(Duration::from_secs(10)));
     /// # }
     /// ```
     pub fn retry_after(&self) -> Option<Duration> {
-        match self {
-            RequestError::Api { retry_after, .. } => *retry_after,
-            RequestError::Transport(_) => None,
-        }
+        self.api().and_then(ApiError::retry_after)
     }
 
     /// The HTTP status of the answer; `None` for a transport failure.
@@ -272,20 +311,17 @@ impl<E: ErrorCode> RequestError<E> {
     /// ```
     /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
     /// use errcodes_runtime::ApiError;
-    /// use errcodes_runtime::reqwest::{RequestError, TransportError};
+    /// use errcodes_runtime::reqwest::RequestError;
     ///
     /// let api_error = ApiError::<MexcError>::from_code(700002, None).with_status(400);
     /// let answered = RequestError::from(api_error);
     /// assert_eq!(answered.status(), Some(400));
     /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
-    /// let lost = RequestError::<MexcError>::Transport(TransportError::new(unbuildable));
+    /// let lost = RequestError::<MexcError>::from(unbuildable);
     /// assert_eq!(lost.status(), None);
     /// ```
     pub fn status(&self) -> Option<u16> {
-        match self {
-            RequestError::Api { error, .. } => error.status(),
-            RequestError::Transport(_) => None,
-        }
+        self.api().and_then(ApiError::status)
     }
 
     /// The API's error, when the server answered with one.
@@ -300,9 +336,35 @@ impl<E: ErrorCode> RequestError<E> {
     /// assert!(error.transport().is_none());
     /// ```
     pub fn api(&self) -> Option<&ApiError<E>> {
-        match self {
-            RequestError::Api { error, .. } => Some(error),
-            RequestError::Transport(_) => None,
+        match &*self.0 {
+            Failed::Api { error, .. } => Some(error),
+            Failed::Transport(_) => None,
+        }
+    }
+
+    /// The whole body of the server's error answer, for fields the envelope does not cover
+    /// (OKX's per-order `data`); empty for an [`ApiError`] converted without one, `None` for
+    /// a transport failure.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::reqwest::{RequestError, read};
+    ///
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let body = r#"{"code":700002,"msg":"Signature for this request is not valid.","extra":1}"#;
+    /// let response = http::Response::builder().status(400).body(body).unwrap();
+    /// let error = read::<MexcError>(reqwest::Response::from(response)).await.unwrap_err();
+    /// assert_eq!(error.body().map(|kept| &kept[..]), Some(body.as_bytes()));
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// assert_eq!(RequestError::<MexcError>::from(unbuildable).body(), None);
+    /// # }
+    /// ```
+    pub fn body(&self) -> Option<&Bytes> {
+        match &*self.0 {
+            Failed::Api { body, .. } => Some(body),
+            Failed::Transport(_) => None,
         }
     }
 
@@ -313,52 +375,102 @@ impl<E: ErrorCode> RequestError<E> {
     /// use errcodes_runtime::reqwest::{Failure, RequestError, TransportError};
     ///
     /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
-    /// let error = RequestError::<MexcError>::Transport(TransportError::new(unbuildable));
+    /// let error = RequestError::<MexcError>::from(unbuildable);
     /// assert_eq!(error.transport().map(TransportError::failure), Some(Failure::Unbuildable));
     /// assert!(error.api().is_none());
     /// ```
     pub fn transport(&self) -> Option<&TransportError> {
-        match self {
-            RequestError::Api { .. } => None,
-            RequestError::Transport(transport) => Some(transport),
+        match &*self.0 {
+            Failed::Api { .. } => None,
+            Failed::Transport(transport) => Some(transport),
         }
     }
 }
 
 impl<E: ErrorCode> From<ApiError<E>> for RequestError<E> {
-    /// An API error read some other way, without `Retry-After` or body.
+    /// An API error read some other way: no body, everything else (the wait included) kept.
     fn from(error: ApiError<E>) -> Self {
-        RequestError::Api {
-            error,
-            retry_after: None,
-            body: Bytes::new(),
-        }
+        RequestError::answered(error, Bytes::new())
+    }
+}
+
+impl<E: ErrorCode> From<TransportError> for RequestError<E> {
+    /// A request without a complete answer.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::reqwest::{RequestError, TransportError};
+    ///
+    /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+    /// let error = RequestError::<MexcError>::from(TransportError::new(unbuildable));
+    /// assert!(error.transport().is_some());
+    /// ```
+    fn from(transport: TransportError) -> Self {
+        RequestError(Box::new(Failed::Transport(transport)))
+    }
+}
+
+impl<E: ErrorCode> From<::reqwest::Error> for RequestError<E> {
+    /// reqwest's error, classified by [`TransportError::new`]: `?` on a reqwest call works in
+    /// a function that returns `RequestError`.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// use errcodes_runtime::reqwest::{Failure, RequestError};
+    ///
+    /// fn build(client: &reqwest::Client) -> Result<reqwest::Request, RequestError<MexcError>> {
+    ///     Ok(client.get("not a url").build()?)
+    /// }
+    ///
+    /// let error = build(&reqwest::Client::new()).unwrap_err();
+    /// assert_eq!(error.transport().map(|t| t.failure()), Some(Failure::Unbuildable));
+    /// ```
+    fn from(error: ::reqwest::Error) -> Self {
+        RequestError::from(TransportError::new(error))
     }
 }
 
 impl<E: ErrorCode> fmt::Display for RequestError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RequestError::Api {
-                error, retry_after, ..
-            } => {
+        match &*self.0 {
+            Failed::Api { error, .. } => {
                 fmt::Display::fmt(error, f)?;
-                if let Some(wait) = retry_after {
+                if let Some(wait) = error.retry_after() {
                     write!(f, " (retry after {}s)", wait.as_secs_f64())?;
                 }
                 Ok(())
             }
-            RequestError::Transport(transport) => fmt::Display::fmt(transport, f),
+            Failed::Transport(transport) => fmt::Display::fmt(transport, f),
         }
     }
 }
 
-impl<E: ErrorCode + 'static> StdError for RequestError<E> {
+impl<E: ErrorCode> StdError for RequestError<E> {
+    /// `None` for an API error, whose `Display` says everything; reqwest's cause for a
+    /// transport failure, whose `Display` already holds reqwest's own text.
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        match self {
-            RequestError::Api { error, .. } => Some(error),
-            RequestError::Transport(transport) => transport.source(),
+        match &*self.0 {
+            Failed::Api { .. } => None,
+            Failed::Transport(transport) => transport.source(),
         }
+    }
+}
+
+impl<E: ErrorCode> Advice for RequestError<E> {
+    fn kind(&self) -> ErrorKind {
+        RequestError::kind(self)
+    }
+
+    fn retry(&self) -> Retry {
+        RequestError::retry(self)
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
+        RequestError::retry_after(self)
+    }
+
+    fn venue(&self) -> Option<&'static str> {
+        Some(E::CATALOG)
     }
 }
 
