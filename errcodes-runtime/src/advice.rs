@@ -9,9 +9,10 @@ use crate::{ErrorCode, ErrorKind, Retry};
 /// ([`retry`](Advice::retry)) and after how long ([`retry_after`](Advice::retry_after)).
 ///
 /// Implemented by every enum that [`errcodes!`](crate::errcodes) generates, by
-/// [`ApiError`](crate::ApiError) (with `std`) and by
-/// [`reqwest::RequestError`](crate::reqwest::RequestError), so code that decides about
-/// retries can take any of them; the [`backon`](crate::backon) helpers take any `Advice`.
+/// [`ApiError`](crate::ApiError) (with `std`), and with the `reqwest` feature by
+/// [`RequestError`](crate::reqwest::RequestError) and
+/// [`TransportError`](crate::reqwest::TransportError), so code that decides about retries can
+/// take any of them; the [`backon`](crate::backon) helpers take any `Advice`.
 /// Those types also have inherent methods of the same names, so calling them needs no `use`.
 ///
 /// ```

@@ -677,6 +677,32 @@ impl TransportError {
     }
 }
 
+/// How far the request got decides; a transport failure carries no wait and no catalog.
+///
+/// ```
+/// use errcodes_runtime::reqwest::TransportError;
+/// use errcodes_runtime::{Advice, ErrorKind, Retry};
+///
+/// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
+/// let error = TransportError::new(unbuildable);
+/// assert_eq!(Advice::kind(&error), ErrorKind::InvalidRequest);
+/// assert_eq!(Advice::retry(&error), Retry::Never);
+/// assert_eq!((error.retry_after(), error.venue()), (None, None));
+/// ```
+impl Advice for TransportError {
+    fn kind(&self) -> ErrorKind {
+        TransportError::kind(self)
+    }
+
+    fn retry(&self) -> Retry {
+        TransportError::retry(self)
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
+        None
+    }
+}
+
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.failure, self.error)
