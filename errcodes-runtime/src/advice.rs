@@ -120,9 +120,7 @@ pub trait Advice {
     ///
     /// // An IP ban: `Retry-After: 60` and "banned until" a moment the local clock (running
     /// // two minutes ahead) already sees as past. The server's 60 seconds stand.
-    /// mod binance {
-    ///     errcodes_runtime::errcodes!("../catalogs/binance.toml");
-    /// }
+    /// errcodes_runtime::errcodes!("../catalogs/binance.toml");
     /// let body = br#"{"code":-1003,"msg":"Way too much request weight used; IP banned until 1700000060000. Please use WebSocket Streams for live updates to avoid bans."}"#;
     /// let banned = error_from_parts::<binance::Code>(418, &[("Retry-After", "60")], body);
     /// assert_eq!(banned.retry_after_at(1_700_000_120_000), Some(Duration::from_secs(60)));
