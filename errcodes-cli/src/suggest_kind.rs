@@ -170,6 +170,16 @@ pub const RULES: &[Rule] = &[
         "not exist",
         "at the same time",
     ]),
+    // A recvWindow above its maximum is a value to make smaller, not a clock to fix (the rule
+    // every catalog's rules block states since issue 17); only a time outside it is a timestamp.
+    any(
+        "invalid_request",
+        &[
+            &["recvwindow", "recv window"],
+            &["less than", "too large", "too big", "maximum", "exceed*"],
+        ],
+    )
+    .except(&["timestamp*", "outside"]),
     any(
         "invalid_timestamp",
         &[&[
@@ -697,6 +707,8 @@ mod tests {
                 "Timestamp for this request is outside of the recvWindow",
                 "invalid_timestamp",
             ),
+            ("recvWindow must less than 60000", "invalid_request"),
+            ("'recvWindow' must be less than 60000.", "invalid_request"),
             ("invalid Request-Time", "invalid_timestamp"),
             ("EAPI:Invalid nonce", "invalid_timestamp"),
             ("No permission to access the endpoint", "permission_denied"),

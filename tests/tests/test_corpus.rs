@@ -5,8 +5,10 @@
 //!
 //! An entry the format cannot read yet carries `unsupported = "why"`; for those the test
 //! asserts that the expectation is indeed still missed, so the marker must go when support
-//! lands. The totals are printed (`cargo test --test test_corpus -- --nocapture`).
+//! lands. The totals are printed per catalog, for the whole corpus and for each `set` of
+//! entries added together (`cargo test --test test_corpus -- --nocapture`).
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use errcodes_catalogs as cat;
@@ -119,12 +121,41 @@ fn mismatches(entry: &toml::Table, got: &Reading) -> Vec<String> {
     out
 }
 
+/// Prints, per set of entries (the whole corpus first), how many of each catalog's responses
+/// are read as expected.
+fn print_figures(figures: &BTreeMap<(String, String), (usize, usize)>) {
+    let mut current = None;
+    let mut total = (0, 0);
+    for ((set, catalog), (right, all)) in figures {
+        if current != Some(set) {
+            if current.is_some() {
+                println!("  all: {} of {}", total.0, total.1);
+            }
+            let name = if set.is_empty() {
+                "whole corpus"
+            } else {
+                set.as_str()
+            };
+            println!("{name}:");
+            current = Some(set);
+            total = (0, 0);
+        }
+        println!("  {catalog}: {right} of {all}");
+        total = (total.0 + right, total.1 + all);
+    }
+    if current.is_some() {
+        println!("  all: {} of {}", total.0, total.1);
+    }
+}
+
 #[test]
 fn every_response_of_the_corpus_is_classified_as_expected() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/responses.toml");
     let corpus: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let responses = corpus["response"].as_array().expect("[[response]] entries");
     let (mut right, mut known_gaps, mut wrong) = (0, 0, Vec::new());
+    // (set, catalog) -> (read as expected, entries); set "" is the whole corpus.
+    let mut figures: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
     for entry in responses {
         let entry = entry.as_table().expect("a [[response]] table");
         let id = entry["id"].as_str().expect("an id");
@@ -154,6 +185,18 @@ fn every_response_of_the_corpus_is_classified_as_expected() {
             .collect();
         let got = read_with(catalog, status, &headers, &body);
         let problems = mismatches(entry, &got);
+        let set = entry
+            .get("set")
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let sets: &[&str] = if set.is_empty() { &[""] } else { &["", set] };
+        for set in sets {
+            let figure = figures
+                .entry(((*set).to_owned(), catalog.to_owned()))
+                .or_default();
+            figure.0 += usize::from(problems.is_empty());
+            figure.1 += 1;
+        }
         match (entry.get("unsupported"), problems.is_empty()) {
             (None, true) => right += 1,
             (None, false) => wrong.push(format!("{id}: {}", problems.join("; "))),
@@ -168,6 +211,7 @@ fn every_response_of_the_corpus_is_classified_as_expected() {
         responses.len(),
         wrong.len()
     );
+    print_figures(&figures);
     assert!(
         responses.len() >= 60,
         "the corpus keeps at least 60 responses"
