@@ -45,6 +45,7 @@
 //! | `binance_coinm` | `binance_coinm` | `BinanceCoinmError` (COIN-M Futures) |
 //! | `binance_options` | `binance_options` | `BinanceOptionsError` (Options) |
 //! | `binance_portfolio` | `binance_portfolio` | `BinancePortfolioError` (Portfolio Margin) |
+//! | `binance_sapi` | `binance_sapi` | `BinanceSapiError` (SAPI: wallet, margin, sub-account, savings, loans, algo…) |
 //! | `bybit` | `bybit` | `BybitUtaError`, `BybitSpotTradeError`, … (20, one per documentation section) |
 //! | `mexc_futures` | `mexc_futures` | `MexcFuturesError` |
 //! | `htx` | `htx` | `HtxError` (string codes) |
@@ -129,6 +130,10 @@ pub mod binance_options;
 #[cfg(feature = "binance_portfolio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "binance_portfolio")))]
 pub mod binance_portfolio;
+
+#[cfg(feature = "binance_sapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "binance_sapi")))]
+pub mod binance_sapi;
 
 #[cfg(feature = "bybit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bybit")))]
