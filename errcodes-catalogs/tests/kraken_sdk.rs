@@ -2,10 +2,10 @@
 //! sends them: a general rate-limit string with its `: <timestamp>` suffix, any `EAuth:` string,
 //! and the strings the docs' examples table lacks. Before these sections, every one was unlisted.
 
+use errcodes_catalogs::ErrorKind;
 use errcodes_catalogs::kraken::{
     Code, KrakenError, KrakenSdkAuthError, KrakenSdkError, KrakenSdkRateLimitError,
 };
-use errcodes_catalogs::ErrorKind;
 
 #[test]
 fn a_general_rate_limit_string_matches_by_prefix() {
