@@ -49,6 +49,7 @@
 //! | `bybit` | `bybit` | `BybitUtaError`, `BybitSpotTradeError`, … (20, one per documentation section) |
 //! | `mexc_futures` | `mexc_futures` | `MexcFuturesError` |
 //! | `htx` | `htx` | `HtxError` (string codes) |
+//! | `htx_futures` | `htx_futures` | `HtxFuturesError` (futures and swaps) |
 //! | `bitmex` | `bitmex` | `BitmexError` (HTTP statuses) |
 //! | `bitfinex` | `bitfinex` | `BitfinexError`, `BitfinexInfoEvent` |
 //! | `coinbase` | `coinbase` | `CoinbasePreviewFailureReason` (string codes) |
@@ -145,6 +146,10 @@ pub mod mexc_futures;
 #[cfg(feature = "htx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "htx")))]
 pub mod htx;
+
+#[cfg(feature = "htx_futures")]
+#[cfg_attr(docsrs, doc(cfg(feature = "htx_futures")))]
+pub mod htx_futures;
 
 #[cfg(feature = "bitmex")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bitmex")))]

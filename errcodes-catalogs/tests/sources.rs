@@ -252,3 +252,28 @@ fn kraken_has_every_row_of_the_sdk_guide() {
         "the catalog's last three sections vs the guide's rows, in order"
     );
 }
+
+/// The `(code, message)` of table rows written without the outer pipes (`1000 | System error.`, or
+/// `403\t|\tinvalid ID   |`), the first cell an integer. Cells are trimmed, nothing else.
+fn bare_table_rows(page: &str) -> Vec<(String, String)> {
+    page.lines()
+        .filter_map(|line| {
+            let (code, message) = line.split_once('|')?;
+            let message = message.trim();
+            let message = message.strip_suffix('|').unwrap_or(message).trim();
+            let code = code.trim();
+            is_integer(code).then(|| (code.to_owned(), message.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn htx_futures_has_every_documented_row() {
+    let rows = bare_table_rows(page(&read("sources/htx_futures.md")));
+    assert_eq!(rows.len(), 209, "rows of \"Details of Each Error Code\"");
+    let entries = catalog_entries(&read("catalogs/htx_futures.toml"));
+    assert_eq!(
+        entries, rows,
+        "catalog entries vs the page's rows, in order"
+    );
+}
