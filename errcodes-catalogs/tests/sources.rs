@@ -83,8 +83,9 @@ fn htx_has_every_documented_row() {
     assert_eq!(rows.len(), 54, "rows of the Trading \"Error Code\" table");
     let entries = catalog_entries(&read("catalogs/htx.toml"));
     assert_eq!(
-        entries, rows,
-        "catalog entries vs the page's rows, in order"
+        entries[..rows.len()],
+        rows[..],
+        "the first section's entries vs the page's rows, in order"
     );
 }
 
