@@ -4,7 +4,7 @@
 //! - **Source:** <https://huobiapi.github.io/docs/spot/v1/en/#error-code-7>
 //! - **Envelope:** code in `err-code`, message in `err-msg`, no success field
 //! - **Enums:** [`HtxError`] (the trading endpoints' error codes), [`HtxMarketDataError`],
-//!   [`HtxIsolatedMarginError`], [`HtxCrossMarginError`], [`HtxMarketWebSocketError`] and
+//!   [`HtxTransferError`], [`HtxIsolatedMarginError`], [`HtxCrossMarginError`], [`HtxMarketWebSocketError`] and
 //!   [`HtxStableCoinError`] (the other chapters' string codes)
 //!
 //! A failed request answers `{"status": "error", "err-code": "order-accountbalance-error",
@@ -37,6 +37,7 @@ fn doc_facts() {
         &[
             crate::doc_facts::of::<HtxError>(),
             crate::doc_facts::of::<HtxMarketDataError>(),
+            crate::doc_facts::of::<HtxTransferError>(),
             crate::doc_facts::of::<HtxIsolatedMarginError>(),
             crate::doc_facts::of::<HtxCrossMarginError>(),
             crate::doc_facts::of::<HtxMarketWebSocketError>(),

@@ -21,6 +21,8 @@ pub struct Entry<C = i64> {
     pub message: String,
     pub description: String,
     pub deprecated: bool,
+    /// The messages of its `[[enum.error.refine]]` tables, in order.
+    pub refined: Vec<String>,
 }
 
 /// The text of a file of the workspace, by its path from the workspace root.
@@ -73,6 +75,16 @@ fn catalog_of<C>(name: &str, code_of: fn(&toml::Value) -> C) -> Vec<(String, Vec
                             .get("deprecated")
                             .and_then(toml::Value::as_bool)
                             .unwrap_or(false),
+                        refined: entry
+                            .get("refine")
+                            .and_then(toml::Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .map(|refine| {
+                                let refine = refine.as_table().expect("a refine table");
+                                text_of(refine, "message")
+                            })
+                            .collect(),
                     }
                 })
                 .collect();
