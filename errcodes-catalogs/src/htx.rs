@@ -3,7 +3,9 @@
 //! - **Title:** HTX Spot API v1
 //! - **Source:** <https://huobiapi.github.io/docs/spot/v1/en/#error-code-7>
 //! - **Envelope:** code in `err-code`, message in `err-msg`, no success field
-//! - **Enums:** [`HtxError`] (the trading endpoints' error codes)
+//! - **Enums:** [`HtxError`] (the trading endpoints' error codes), [`HtxMarketDataError`],
+//!   [`HtxTransferError`], [`HtxIsolatedMarginError`], [`HtxCrossMarginError`], [`HtxMarketWebSocketError`] and
+//!   [`HtxStableCoinError`] (the other chapters' string codes)
 //!
 //! A failed request answers `{"status": "error", "err-code": "order-accountbalance-error",
 //! "err-msg": "…"}`: the codes are strings. `status` is `"ok"` on success; the catalog format
@@ -37,6 +39,14 @@ fn doc_facts() {
         module_path!(),
         include_str!("htx.rs"),
         include_str!("../catalogs/htx.toml"),
-        &[crate::doc_facts::of::<HtxError>()],
+        &[
+            crate::doc_facts::of::<HtxError>(),
+            crate::doc_facts::of::<HtxMarketDataError>(),
+            crate::doc_facts::of::<HtxTransferError>(),
+            crate::doc_facts::of::<HtxIsolatedMarginError>(),
+            crate::doc_facts::of::<HtxCrossMarginError>(),
+            crate::doc_facts::of::<HtxMarketWebSocketError>(),
+            crate::doc_facts::of::<HtxStableCoinError>(),
+        ],
     );
 }

@@ -45,9 +45,11 @@
 //! | `binance_coinm` | `binance_coinm` | `BinanceCoinmError` (COIN-M Futures) |
 //! | `binance_options` | `binance_options` | `BinanceOptionsError` (Options) |
 //! | `binance_portfolio` | `binance_portfolio` | `BinancePortfolioError` (Portfolio Margin) |
+//! | `binance_sapi` | `binance_sapi` | `BinanceSapiError` (SAPI: wallet, margin, sub-account, savings, loans, algo…) |
 //! | `bybit` | `bybit` | `BybitUtaError`, `BybitSpotTradeError`, … (20, one per documentation section) |
 //! | `mexc_futures` | `mexc_futures` | `MexcFuturesError` |
 //! | `htx` | `htx` | `HtxError` (string codes) |
+//! | `htx_futures` | `htx_futures` | `HtxFuturesError` (futures and swaps) |
 //! | `bitmex` | `bitmex` | `BitmexError` (HTTP statuses) |
 //! | `bitfinex` | `bitfinex` | `BitfinexError`, `BitfinexInfoEvent` |
 //! | `coinbase` | `coinbase` | `CoinbasePreviewFailureReason` (string codes) |
@@ -136,6 +138,10 @@ pub mod binance_options;
 #[cfg_attr(docsrs, doc(cfg(feature = "binance_portfolio")))]
 pub mod binance_portfolio;
 
+#[cfg(feature = "binance_sapi")]
+#[cfg_attr(docsrs, doc(cfg(feature = "binance_sapi")))]
+pub mod binance_sapi;
+
 #[cfg(feature = "bybit")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bybit")))]
 pub mod bybit;
@@ -146,6 +152,10 @@ pub mod mexc_futures;
 #[cfg(feature = "htx")]
 #[cfg_attr(docsrs, doc(cfg(feature = "htx")))]
 pub mod htx;
+
+#[cfg(feature = "htx_futures")]
+#[cfg_attr(docsrs, doc(cfg(feature = "htx_futures")))]
+pub mod htx_futures;
 
 #[cfg(feature = "bitmex")]
 #[cfg_attr(docsrs, doc(cfg(feature = "bitmex")))]

@@ -6,9 +6,11 @@ mod source_pages;
 
 use source_pages::{Row, assert_rows_in, catalog, rendered, workspace_file};
 
-/// The rows of a Binance error page: a `### -CODE NAME` heading per code and one bullet per
-/// documented message. Only the English half is read: the derivatives pages repeat themselves in
-/// Chinese after a `---` line that follows their front matter.
+/// The rows of a Binance error page: a `### -CODE NAME` (or `#### -CODE NAME`) heading per code and
+/// one bullet per documented message; a code heading without bullets has its first paragraph line
+/// as its message (the SAPI page's -2021 and -2022). The name may be absent and the heading may run
+/// into its anchor link (`### -20121[​](/docs/…)`). Only the English half is read: the derivatives
+/// and SAPI pages repeat themselves in Chinese after a `---` line that follows their front matter.
 fn page_rows(source: &str) -> Vec<Row> {
     let page = workspace_file(source);
     let (_, page) = page
@@ -24,23 +26,49 @@ fn page_rows(source: &str) -> Vec<Row> {
         .map_or(lines.len(), |(at, _)| at);
 
     let mut rows = Vec::new();
-    let mut code = None;
-    for line in &lines[..english] {
-        if let Some(heading) = line.strip_prefix("### ") {
-            let number = heading.split(' ').next().unwrap_or_default();
-            code = Some(number.parse::<i64>().unwrap_or_else(|_| {
-                panic!("{source}: a `### ` heading that is not a code: {line}")
-            }));
-        } else if line.starts_with('#') {
-            code = None;
-        } else if let (Some(code), Some(bullet)) = (code, line.trim_start().strip_prefix("* ")) {
+    // The current code heading: its code, whether a bullet followed it, its first paragraph line.
+    let mut code: Option<(i64, bool, Option<&str>)> = None;
+    let close = |code: Option<(i64, bool, Option<&str>)>, rows: &mut Vec<Row>| {
+        if let Some((code, false, Some(paragraph))) = code {
             rows.push(Row {
                 code,
-                message: rendered(bullet.trim_end()),
+                message: rendered(paragraph.trim_end()),
                 struck: false,
             });
         }
+    };
+    for line in &lines[..english] {
+        if let Some(heading) = line
+            .strip_prefix("### ")
+            .or_else(|| line.strip_prefix("#### "))
+        {
+            close(code.take(), &mut rows);
+            let number: String = heading
+                .chars()
+                .enumerate()
+                .take_while(|(at, c)| c.is_ascii_digit() || (*at == 0 && *c == '-'))
+                .map(|(_, c)| c)
+                .collect();
+            let number = number.parse::<i64>().unwrap_or_else(|_| {
+                panic!("{source}: a `### ` heading that is not a code: {line}")
+            });
+            code = Some((number, false, None));
+        } else if line.starts_with('#') {
+            close(code.take(), &mut rows);
+        } else if let Some((number, bulleted, paragraph)) = &mut code {
+            if let Some(bullet) = line.trim_start().strip_prefix("* ") {
+                *bulleted = true;
+                rows.push(Row {
+                    code: *number,
+                    message: rendered(bullet.trim_end()),
+                    struck: false,
+                });
+            } else if paragraph.is_none() && !line.trim().is_empty() {
+                *paragraph = Some(line);
+            }
+        }
     }
+    close(code, &mut rows);
     rows
 }
 
@@ -54,6 +82,8 @@ fn check(name: &str, added: &[i64]) -> (usize, usize) {
     let found = assert_rows_in(name, enum_name, &rows, entries);
 
     let mut documented: Vec<i64> = rows.iter().map(|row| row.code).collect();
+    // A code may have two headings apart (the SAPI page's -5012).
+    documented.sort_unstable();
     documented.dedup();
     let mut expected: Vec<i64> = documented.iter().chain(added).copied().collect();
     expected.sort_unstable();
@@ -90,6 +120,13 @@ fn options() {
 #[test]
 fn portfolio_margin() {
     assert_eq!(check("binance_portfolio", &[]), (200, 165));
+}
+
+#[test]
+fn sapi() {
+    // 237 code headings (-5012 has two) for 236 codes; 255 messages: 253 bullets and the paragraphs
+    // of -2021 and -2022.
+    assert_eq!(check("binance_sapi", &[]), (255, 236));
 }
 
 #[test]

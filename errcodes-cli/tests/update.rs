@@ -175,11 +175,26 @@ fn bundled_catalogs_update_from_their_sources_unchanged() {
             catalog.as_os_str(),
         ]);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
-        assert_eq!(
-            run.stdout,
-            std::fs::read_to_string(&catalog).unwrap(),
-            "{name}"
-        );
+        let bundled = std::fs::read_to_string(&catalog).unwrap();
+        let mut updated = run.stdout.clone();
+        if name == "kraken" {
+            // Kraken's catalog ends with the sections of a second page (sources/kraken_sdk.md,
+            // Kraken's SDK guide), which sources/kraken.md does not list: the update keeps their
+            // 15 entries, marked deprecated, and changes nothing else.
+            assert!(
+                run.stderr.contains("0 added, 0 changed, 15 removed"),
+                "{}",
+                run.stderr
+            );
+            let sdk = updated
+                .find("\n[[enum]]\nname = \"KrakenSdkAuthError\"")
+                .expect("the SDK sections");
+            let marked = updated[sdk..].matches("\ndeprecated = true\n").count();
+            assert_eq!(marked, 15, "{}", &updated[sdk..]);
+            let unmarked = updated[sdk..].replace("\ndeprecated = true\n", "\n");
+            updated.replace_range(sdk.., &unmarked);
+        }
+        assert_eq!(updated, bundled, "{name}");
     }
 }
 

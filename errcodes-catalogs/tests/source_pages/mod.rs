@@ -5,22 +5,24 @@
 use std::fs;
 use std::path::PathBuf;
 
-/// A documented row: its code, its message as the page shows it once markdown is rendered, and
-/// whether the page strikes the code through.
+/// A documented row: its code (an integer, or a string for catalogs of string codes), its message
+/// as the page shows it once markdown is rendered, and whether the page strikes the code through.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub code: i64,
+pub struct Row<C = i64> {
+    pub code: C,
     pub message: String,
     pub struck: bool,
 }
 
 /// One catalog entry, as the TOML file states it.
 #[derive(Debug)]
-pub struct Entry {
-    pub code: i64,
+pub struct Entry<C = i64> {
+    pub code: C,
     pub message: String,
     pub description: String,
     pub deprecated: bool,
+    /// The messages of its `[[enum.error.refine]]` tables, in order.
+    pub refined: Vec<String>,
 }
 
 /// The text of a file of the workspace, by its path from the workspace root.
@@ -33,6 +35,17 @@ pub fn workspace_file(relative: &str) -> String {
 
 /// The `[[enum]]` tables of `catalogs/<name>.toml`, each as (enum name, its entries).
 pub fn catalog(name: &str) -> Vec<(String, Vec<Entry>)> {
+    catalog_of(name, |code| code.as_integer().expect("an integer code"))
+}
+
+/// The same, for a catalog of string codes.
+pub fn string_catalog(name: &str) -> Vec<(String, Vec<Entry<String>>)> {
+    catalog_of(name, |code| {
+        code.as_str().expect("a string code").to_owned()
+    })
+}
+
+fn catalog_of<C>(name: &str, code_of: fn(&toml::Value) -> C) -> Vec<(String, Vec<Entry<C>>)> {
     let text = workspace_file(&format!("catalogs/{name}.toml"));
     let catalog: toml::Table = text.parse().expect("the catalog is TOML");
     let text_of = |table: &toml::Table, key: &str| {
@@ -55,13 +68,23 @@ pub fn catalog(name: &str) -> Vec<(String, Vec<Entry>)> {
                 .map(|entry| {
                     let entry = entry.as_table().expect("an [[enum.error]] table");
                     Entry {
-                        code: entry["code"].as_integer().expect("an integer code"),
+                        code: code_of(&entry["code"]),
                         message: text_of(entry, "message"),
                         description: text_of(entry, "description"),
                         deprecated: entry
                             .get("deprecated")
                             .and_then(toml::Value::as_bool)
                             .unwrap_or(false),
+                        refined: entry
+                            .get("refine")
+                            .and_then(toml::Value::as_array)
+                            .into_iter()
+                            .flatten()
+                            .map(|refine| {
+                                let refine = refine.as_table().expect("a refine table");
+                                text_of(refine, "message")
+                            })
+                            .collect(),
                     }
                 })
                 .collect();
@@ -99,10 +122,16 @@ pub fn rendered(markdown: &str) -> String {
 }
 
 /// Checks that `entries` (one enum of a catalog) hold exactly the codes of `rows`, each with the
-/// first documented message as its message and every further one in its description, and the
-/// struck-through codes deprecated. Returns how many rows were found.
-pub fn assert_rows_in(catalog: &str, enum_name: &str, rows: &[Row], entries: &[Entry]) -> usize {
-    let mut codes: Vec<i64> = Vec::new();
+/// first documented message as its message and every further one in its description (a repeat of
+/// the message itself adds nothing and is not folded), and the struck-through codes deprecated.
+/// Returns how many rows were found.
+pub fn assert_rows_in<C: PartialEq + Clone + std::fmt::Display>(
+    catalog: &str,
+    enum_name: &str,
+    rows: &[Row<C>],
+    entries: &[Entry<C>],
+) -> usize {
+    let mut codes: Vec<C> = Vec::new();
     for row in rows {
         let entry = entries
             .iter()
@@ -111,13 +140,18 @@ pub fn assert_rows_in(catalog: &str, enum_name: &str, rows: &[Row], entries: &[E
         if codes.contains(&row.code) {
             let folded = format!("Also documented as: {}", row.message);
             assert!(
-                entry.description.lines().any(|line| line == folded),
+                entry.message == row.message
+                    || entry.description.lines().any(|line| {
+                        // The importer adds the row's own description after a dash, if it has one.
+                        line.strip_prefix(folded.as_str())
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with(" — "))
+                    }),
                 "{catalog} {enum_name} {}: {:?} is neither the message nor in the description",
                 row.code,
                 row.message
             );
         } else {
-            codes.push(row.code);
+            codes.push(row.code.clone());
             assert_eq!(
                 entry.message, row.message,
                 "{catalog} {enum_name} {}: message",
