@@ -25,7 +25,12 @@
 //! shipped in this crate; imported with `errcodes import` from the documentation page, kinds
 //! reviewed by hand.
 
-errcodes_runtime::errcodes!("catalogs/binance_sapi.toml");
+// The expansion's own module is hidden: its items are this module's, through the glob.
+errcodes_runtime::errcodes!(
+    #[doc(hidden)]
+    "catalogs/binance_sapi.toml"
+);
+pub use self::binance_sapi::*;
 
 #[cfg(test)]
 #[test]
