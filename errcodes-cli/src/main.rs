@@ -16,8 +16,6 @@ mod lookup;
 mod output;
 mod render;
 mod schema;
-#[cfg(test)]
-mod suggest_accuracy;
 mod suggest_kind;
 
 /// Exit code for a catalog or document with errors.

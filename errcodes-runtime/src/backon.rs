@@ -9,7 +9,7 @@
 //! - [`Retry::Never`]: returned at once.
 //!
 //! ```no_run
-//! # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+//! # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 //! use std::time::Duration;
 //! use backon::ExponentialBuilder;
 //! use errcodes_runtime::Retry;
@@ -82,7 +82,7 @@ pub trait Advice {
     /// The catalog's (or transport's) advice.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::backon::Advice;
     /// use errcodes_runtime::{ApiError, Retry};
     ///
@@ -93,7 +93,7 @@ pub trait Advice {
     /// The least time to wait before sending again, when the server said.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use std::time::Duration;
     /// use errcodes_runtime::backon::Advice;
     /// use errcodes_runtime::json::error_from_parts;
@@ -105,7 +105,7 @@ pub trait Advice {
     /// For logs.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::backon::Advice;
     /// use errcodes_runtime::{ApiError, ErrorKind};
     ///
@@ -116,7 +116,7 @@ pub trait Advice {
     /// The catalog's name, for logs.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::backon::Advice;
     /// use errcodes_runtime::ApiError;
     ///
@@ -165,7 +165,7 @@ impl<E: ErrorCode> Advice for crate::reqwest::RequestError<E> {
 /// True only for [`Retry::Backoff`]: for `backon`'s `when`.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::ApiError;
 /// use errcodes_runtime::backon::should_retry;
 ///
@@ -181,7 +181,7 @@ pub fn should_retry<A: Advice>(error: &A) -> bool {
 /// the backoff has given up: for `backon`'s `adjust`.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use std::time::Duration;
 /// use errcodes_runtime::backon::wait;
 /// use errcodes_runtime::json::error_from_parts;
@@ -204,7 +204,7 @@ pub fn wait<A: Advice>(error: &A, planned: Option<Duration>) -> Option<Duration>
 /// `backoff` gives up; returns the last result. Sleeps with tokio.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use std::cell::Cell;
 /// use std::time::Duration;
 /// use backon::ConstantBuilder;

@@ -5,7 +5,7 @@
 //! use errcodes_runtime::{errcodes, ErrorKind, Retry};
 //!
 //! // Reads `catalogs/mexc.toml` next to this crate's Cargo.toml at compile time.
-//! errcodes!("../catalogs/mexc.toml");
+//! errcodes!("catalogs/mexc.toml");
 //!
 //! let error = MexcError::from_code(700002).expect("a listed code");
 //! assert_eq!(error, MexcError::InvalidSignature);

@@ -2,7 +2,7 @@
 //! (feature `reqwest`).
 //!
 //! ```no_run
-//! # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+//! # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 //! use errcodes_runtime::Retry;
 //! use errcodes_runtime::reqwest::{RequestError, send};
 //!
@@ -50,7 +50,7 @@ use crate::{ApiError, ErrorCode, ErrorKind, Retry};
 /// The same as [`read`] on the response, with a failure to send classified as well.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::Retry;
 /// use errcodes_runtime::reqwest::{Failure, send};
 ///
@@ -77,7 +77,7 @@ pub async fn send<E: ErrorCode>(request: RequestBuilder) -> Result<Bytes, Reques
 /// whose advice is [`Retry::VerifyFirst`]: the server answered, so it received the request.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use std::time::Duration;
 /// use errcodes_runtime::reqwest::read;
 ///
@@ -135,7 +135,7 @@ fn api_retry_after<E: ErrorCode>(error: &ApiError<E>, _headers: &HeaderMap) -> O
 /// Why a request did not produce a success body: the server said no, or did not answer.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::reqwest::{RequestError, TransportError};
 ///
 /// fn log_line(error: &RequestError<MexcError>) -> String {
@@ -172,7 +172,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The API's kind, or for a transport failure [`Failure::kind`].
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::{RequestError, TransportError};
     /// use errcodes_runtime::{ApiError, ErrorKind};
     ///
@@ -193,7 +193,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// request may have taken effect: check before resending) or [`Retry::Never`].
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::RequestError;
     /// use errcodes_runtime::{ApiError, Retry};
     ///
@@ -212,7 +212,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The least time to wait before sending again, when the server said (`Retry-After`).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use std::time::Duration;
     /// use errcodes_runtime::reqwest::{RequestError, read};
     ///
@@ -242,7 +242,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The HTTP status of the answer; `None` for a transport failure.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ApiError;
     /// use errcodes_runtime::reqwest::{RequestError, TransportError};
     ///
@@ -263,7 +263,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The API's error, when the server answered with one.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ApiError;
     /// use errcodes_runtime::reqwest::RequestError;
     ///
@@ -281,7 +281,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The transport failure, when there was no complete answer.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::{Failure, RequestError, TransportError};
     ///
     /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
