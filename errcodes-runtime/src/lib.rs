@@ -26,7 +26,7 @@
 //! trait's. The enums are deliberately not `#[non_exhaustive]`: when a catalog gains a code, a
 //! `match` that lists every variant stops compiling, which is the point.
 //!
-//! See the repository's README for the catalog format and every compile-time check.
+//! The catalog format, every key with an example, is the [`format`] page.
 //!
 //! # Features
 //! - `std` (default): implies `alloc`.
@@ -58,6 +58,7 @@ mod api_error;
 pub mod backon;
 mod code;
 mod envelope;
+pub mod format;
 #[cfg(feature = "alloc")]
 mod headers;
 #[cfg(feature = "json")]
