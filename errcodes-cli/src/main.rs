@@ -75,8 +75,8 @@ enum Command {
     ///
     /// Editors with TOML language support (Taplo / Even Better TOML, tombi) follow a catalog's
     /// first line `#:schema PATH-OR-URL` to it: completion, hints for every key, kind and retry
-    /// value, and errors as you type. The bundled catalogs point to the copy kept in the
-    /// repository, errcodes-catalogs/catalogs/catalog.schema.json.
+    /// value, and errors as you type. The bundled catalogs point to the copy kept beside them,
+    /// errcodes-catalogs/catalogs/catalog.schema.json, which the errcodes-catalogs package ships.
     Schema,
 }
 
