@@ -63,7 +63,10 @@ fn bundled_catalogs_check_clean() {
     assert_eq!(run.stderr, "", "{}", run.stderr);
     assert_eq!(run.stdout.lines().count(), files.len(), "{}", run.stdout);
     for line in run.stdout.lines() {
-        assert!(line.contains(": ok (") && line.ends_with(" codes)"), "{line}");
+        assert!(
+            line.contains(": ok (") && line.ends_with(" codes)"),
+            "{line}"
+        );
     }
     assert!(
         run.stdout.contains("mexc.toml: ok (2 enums, "),
@@ -84,12 +87,19 @@ fn review_lists_what_the_bundled_catalogs_leave_at_other() {
     let counted: usize = run
         .stdout
         .lines()
-        .filter_map(|line| line.strip_suffix(" warnings").or(line.strip_suffix(" warning")))
+        .filter_map(|line| {
+            line.strip_suffix(" warnings")
+                .or(line.strip_suffix(" warning"))
+        })
         .map(|line| line.rsplit(' ').next().unwrap().parse::<usize>().unwrap())
         .sum();
     assert!(listed > 0, "{}", run.all());
     assert_eq!(listed, counted, "{}", run.all());
-    assert!(run.stderr.contains("is left at kind `other`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is left at kind `other`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

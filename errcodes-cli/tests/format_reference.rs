@@ -131,7 +131,10 @@ impl Table {
             .iter()
             .find(|d| d.message.starts_with(&unknown))
             .unwrap_or_else(|| panic!("no `{unknown}` error for {}", self.what));
-        let help = diagnostic.help.as_deref().expect("a help listing the fields");
+        let help = diagnostic
+            .help
+            .as_deref()
+            .expect("a help listing the fields");
         let list = help
             .split_once(" are ")
             .unwrap_or_else(|| panic!("{}: {help}", self.what))
@@ -261,7 +264,12 @@ fn the_format_reference_documents_every_key_of_every_table() {
         }
     }
     // The top-level tables, in the page's opening table.
-    for table in ["`[catalog]`", "`[[enum]]`", "`[[enum.error]]`", "`[[http]]`"] {
+    for table in [
+        "`[catalog]`",
+        "`[[enum]]`",
+        "`[[enum.error]]`",
+        "`[[http]]`",
+    ] {
         if !reference.contains(&format!("| [{table}](")) {
             missing.push(format!("the opening table's row for {table}"));
         }
