@@ -25,7 +25,12 @@
 //! in this crate; imported with `errcodes import` from the documentation page, kinds reviewed by
 //! hand.
 
-errcodes_runtime::errcodes!("catalogs/bitfinex.toml");
+// The expansion's own module is hidden: its items are this module's, through the glob.
+errcodes_runtime::errcodes!(
+    #[doc(hidden)]
+    "catalogs/bitfinex.toml"
+);
+pub use self::bitfinex::*;
 
 #[cfg(test)]
 #[test]

@@ -32,7 +32,12 @@
 //! this crate; imported with `errcodes import` from the documentation page, kinds reviewed by
 //! hand.
 
-errcodes_runtime::errcodes!("catalogs/bybit.toml");
+// The expansion's own module is hidden: its items are this module's, through the glob.
+errcodes_runtime::errcodes!(
+    #[doc(hidden)]
+    "catalogs/bybit.toml"
+);
+pub use self::bybit::*;
 
 #[cfg(test)]
 #[test]

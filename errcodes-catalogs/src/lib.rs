@@ -86,6 +86,12 @@
 #[doc(no_inline)]
 pub use errcodes_runtime::{Envelope, ErrorCode, ErrorKind, Retry, UnknownCode};
 
+/// Reading a whole response (status, headers, body) into a catalog's `Error` in one call
+/// (feature `json`).
+#[cfg(feature = "json")]
+#[doc(no_inline)]
+pub use errcodes_runtime::json;
+
 /// The runtime the generated enums are built on, for everything not re-exported above.
 #[doc(no_inline)]
 pub use errcodes_runtime;

@@ -14,14 +14,31 @@ use annotate_snippets::Level;
 
 use crate::{check, render};
 
-/// Whether `def` lists `code` (as an integer in integer-coded enums, as the literal string in
-/// string-coded ones).
+/// The entry of `def` that `from_code` gives for `code`: an integer in integer-coded enums; in
+/// string-coded ones the literal string, else the first template code that matches it.
 fn find<'a>(def: &'a EnumDef, code: &str) -> Option<&'a Entry> {
-    let wanted = match def.entries.first()?.code {
-        Code::Int(_) => Code::Int(code.trim().parse().ok()?),
-        Code::Str(_) => Code::Str(code.to_owned()),
-    };
-    def.entries.iter().find(|entry| entry.code == wanted)
+    match def.entries.first()?.code {
+        Code::Int(_) => {
+            let wanted = Code::Int(code.trim().parse().ok()?);
+            def.entries.iter().find(|entry| entry.code == wanted)
+        }
+        Code::Str(_) => {
+            let codes = || {
+                def.entries
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(at, entry)| match &entry.code {
+                        Code::Str(listed) => Some((at, listed.as_str())),
+                        Code::Int(_) => None,
+                    })
+            };
+            codes()
+                .find(|&(_, listed)| listed == code)
+                .map(|(at, _)| at)
+                .or_else(|| errcodes_codegen::template::first_template_match(code, codes()))
+                .map(|at| &def.entries[at])
+        }
+    }
 }
 
 /// The report for every enum listing `code`; `None` when none does.

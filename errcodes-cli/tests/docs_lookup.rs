@@ -170,6 +170,46 @@ fn lookup_reads_string_and_negative_codes() {
 }
 
 #[test]
+fn lookup_finds_a_template_code_as_from_code_does() {
+    let catalog = r#"[catalog]
+name = "demo"
+
+[[enum]]
+name = "DemoCardError"
+
+[[enum.error]]
+code = "card_declined"
+message = "The card was declined."
+kind = "other"
+
+[[enum.error]]
+code = "EService: Throttled: {until}"
+name = "Throttled"
+message = "Throttled until {until}"
+kind = "rate_limited"
+"#;
+    let path = write(&scratch("lookup_template"), "demo.toml", catalog);
+    let run = errcodes(&[
+        "lookup".as_ref(),
+        path.as_os_str(),
+        "EService: Throttled: 1700000000".as_ref(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("DemoCardError::Throttled (code \"EService: Throttled: {until}\")\n"),
+        "{}",
+        run.stdout
+    );
+    let other = errcodes(&[
+        "lookup".as_ref(),
+        path.as_os_str(),
+        "EService: Busy".as_ref(),
+    ]);
+    assert_eq!(other.code, 1, "{}", other.stdout);
+}
+
+#[test]
 fn lookup_fails_clearly_when_no_enum_lists_the_code() {
     let path = demo("lookup_missing");
     let run = errcodes(&["lookup".as_ref(), path.as_os_str(), "404".as_ref()]);

@@ -79,11 +79,28 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The one-paragraph form used in compile errors:
-    /// `path:line:column: message` followed by `= note:` and `= help:` lines.
+    /// The form used in compile errors: `path:line:column: message`, the catalog's line with
+    /// a caret under the value (as `errcodes check` and rustc show it), then `= note:` and
+    /// `= help:` lines.
+    ///
+    /// ```
+    /// use errcodes_codegen::{Diagnostic, LineIndex};
+    ///
+    /// let text = "[catalog]\nkind = \"authentcation\"\n";
+    /// let lines = LineIndex::new(text);
+    /// let error = Diagnostic::error(17..32, "unknown kind `authentcation`").help("did you mean `authentication`?");
+    /// assert_eq!(
+    ///     error.render_plain("demo.toml", &lines),
+    ///     "demo.toml:2:8: unknown kind `authentcation`\n  |\n2 | kind = \"authentcation\"\n  |        ^^^^^^^^^^^^^^^\n  = help: did you mean `authentication`?"
+    /// );
+    /// ```
     pub fn render_plain(&self, path: &str, lines: &LineIndex) -> String {
         let position = lines.position(self.span.start);
         let mut text = format!("{path}:{position}: {}", self.message);
+        if let Some(snippet) = lines.snippet(self.span) {
+            text.push('\n');
+            text.push_str(&snippet);
+        }
         for (span, note) in &self.related {
             let position = lines.position(span.start);
             text.push_str(&format!("\n  = note: {path}:{position}: {note}"));
@@ -126,6 +143,38 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, line_starts }
     }
 
+    /// The line of `span`'s start with carets under the span (to the end of that line), in the
+    /// layout rustc uses; `None` for a line too long to show whole, or one holding control
+    /// characters that would not print as they are.
+    pub fn snippet(&self, span: Span) -> Option<String> {
+        const LONGEST: usize = 160;
+        let position = self.position(span.start);
+        let start = self.line_starts[position.line - 1];
+        let line = self.text[start..]
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('\r');
+        if line.chars().count() > LONGEST || line.chars().any(|c| c.is_control() && c != '\t') {
+            return None;
+        }
+        let line = line.replace('\t', " ");
+        let number = position.line.to_string();
+        let gutter = " ".repeat(number.len());
+        let end = self.position(span.end.max(span.start));
+        let width = if end.line == position.line {
+            end.column.saturating_sub(position.column)
+        } else {
+            line.chars().count().saturating_sub(position.column - 1)
+        }
+        .max(1);
+        Some(format!(
+            "{gutter} |\n{number} | {line}\n{gutter} | {}{}",
+            " ".repeat(position.column - 1),
+            "^".repeat(width)
+        ))
+    }
+
     /// The line and column of a byte offset (clamped to the text).
     pub fn position(&self, offset: usize) -> Position {
         let mut offset = offset.min(self.text.len());
@@ -138,5 +187,37 @@ impl<'a> LineIndex<'a> {
             line: line + 1,
             column,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_underline_the_value_and_stay_bounded() {
+        let text = "a = 1\r\nkind =\t\"x\"\nmulti = \"\"\"one\ntwo\"\"\"\n";
+        let lines = LineIndex::new(text);
+        let kind = text.find("\"x\"").unwrap();
+        assert_eq!(
+            lines.snippet(Span::from(kind..kind + 3)).unwrap(),
+            "  |\n2 | kind = \"x\"\n  |        ^^^"
+        );
+        // A span running past its line is underlined to the line's end.
+        let multi = text.find("\"\"\"one").unwrap();
+        assert_eq!(
+            lines.snippet(Span::from(multi..text.len())).unwrap(),
+            "  |\n3 | multi = \"\"\"one\n  |         ^^^^^^"
+        );
+        // An empty span still gets a caret; an offset past the end is clamped.
+        assert!(lines.snippet(Span::from(0..0)).unwrap().ends_with(" | ^"));
+        assert!(lines.snippet(Span::from(999..999)).is_some());
+        // A line too long to show, or one with control characters, is left out.
+        let long = format!("message = \"{}\"", "x".repeat(500));
+        assert_eq!(LineIndex::new(&long).snippet(Span::from(10..20)), None);
+        assert_eq!(
+            LineIndex::new("a = \"\u{1b}[31m\"").snippet(Span::from(4..8)),
+            None
+        );
     }
 }

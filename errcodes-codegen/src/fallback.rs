@@ -1,16 +1,18 @@
 //! Stand-ins emitted beside the compile errors of a broken catalog, so that the user sees the
 //! catalog's errors rather than dozens of "cannot find type" or "no function `from_code`"
 //! errors at every use: each enum whose name could be read becomes an uninhabited enum with
-//! the same inherent items and trait impls as a real one, and so do the API enum and alias.
+//! the same inherent items and trait impls as a real one (both written from the one table in
+//! `surface.rs`), and so do the API enum and alias, in the catalog's module as a real
+//! expansion has them.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use proc_macro2::TokenStream;
 
-use crate::expand::{CodeTypes, is_ident, lex};
-use crate::expand_api::try_from;
+use crate::emit::{CodeTypes, is_ident, lex};
 use crate::model::{Catalog, Code};
+use crate::surface::{inherent_impl, stub_body, trait_impls};
 
 const RT: &str = "::errcodes_runtime";
 
@@ -18,14 +20,16 @@ const RT: &str = "::errcodes_runtime";
 /// when the catalog declares a name twice), its API enum and its error alias.
 pub fn fallback(catalog: &Catalog) -> TokenStream {
     let mut out = String::new();
-    let mut seen = HashSet::new();
+    let mut seen = Vec::new();
+    let mut unique = HashSet::new();
     let mut first = None;
     for def in &catalog.enums {
-        if !is_ident(&def.name) || !seen.insert(def.name.as_str()) {
+        if !is_ident(&def.name) || !unique.insert(def.name.as_str()) {
             continue;
         }
         let string_codes = matches!(def.entries.first().map(|e| &e.code), Some(Code::Str(_)));
         first.get_or_insert((def.name.as_str(), string_codes));
+        seen.push(def.name.as_str());
         stub(&mut out, &def.name, string_codes);
     }
     let api_enum = catalog
@@ -33,7 +37,7 @@ pub fn fallback(catalog: &Catalog) -> TokenStream {
         .enum_name
         .as_ref()
         .map(|(name, _)| name.as_str())
-        .filter(|name| is_ident(name) && !seen.contains(name));
+        .filter(|name| is_ident(name) && !unique.contains(name));
     if let Some(name) = api_enum {
         stub(
             &mut out,
@@ -47,16 +51,21 @@ pub fn fallback(catalog: &Catalog) -> TokenStream {
     {
         let _ = writeln!(out, "{RT}::__private::api_error!({error} = {target});");
     }
-    lex(&out).unwrap_or_else(|error| error.to_compile_error())
+    // In the catalog's module when its name can be read, as in a real expansion, so that the
+    // user's `mexc::Code` still resolves; beside the call otherwise.
+    let wrapped = match crate::naming::module_name(&catalog.name) {
+        Some(module) => {
+            let mut wrapped = format!("pub mod {module} {{\n{out}}}\n");
+            crate::expand::reexport(&mut wrapped, &module, seen.into_iter());
+            wrapped
+        }
+        None => out,
+    };
+    lex(&wrapped).unwrap_or_else(|error| error.to_compile_error())
 }
 
 fn stub(out: &mut String, ty: &str, string_codes: bool) {
-    let CodeTypes {
-        code_type,
-        code_ref,
-        code_param,
-        ..
-    } = CodeTypes::of(string_codes);
+    let types = CodeTypes::of(string_codes);
     let _ = write!(
         out,
         r##"#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy,
@@ -65,47 +74,18 @@ fn stub(out: &mut String, ty: &str, string_codes: bool) {
 pub enum {ty} {{}}
 
 const _: () = {{
-    #[allow(dead_code)]
-    impl {ty} {{
-        pub const ALL: &'static [{ty}] = &[];
-        pub const CATALOG: &'static ::core::primitive::str = "";
-        pub const ENUM: &'static ::core::primitive::str = {ty:?};
-        pub const ENVELOPE: {RT}::Envelope = {RT}::Envelope::DEFAULT;
-        pub fn code(self) -> {code_ref} {{ match self {{}} }}
-        pub fn from_code(_: {code_param}) -> ::core::option::Option<Self> {{ ::core::option::Option::None }}
-        pub fn message(self) -> &'static ::core::primitive::str {{ match self {{}} }}
-        pub fn description(self) -> ::core::option::Option<&'static ::core::primitive::str> {{ match self {{}} }}
-        pub fn name(self) -> &'static ::core::primitive::str {{ match self {{}} }}
-        pub fn kind(self) -> {RT}::ErrorKind {{ match self {{}} }}
-        pub fn retry(self) -> {RT}::Retry {{ match self {{}} }}
-        pub fn refine(self, _: &::core::primitive::str, _: ::core::option::Option<&::core::primitive::str>) -> Self {{ match self {{}} }}
-        pub fn is_refinement(self) -> ::core::primitive::bool {{ match self {{}} }}
-        pub fn retry_after_rule(self) -> ::core::option::Option<{RT}::RetryAfterRule> {{ match self {{}} }}
-    }}
-    impl ::core::fmt::Display for {ty} {{
-        fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
-            match *self {{}}
-        }}
-    }}
-    impl ::core::error::Error for {ty} {{}}
-    impl {RT}::ErrorCode for {ty} {{
-        type Code = {code_type};
-        const ALL: &'static [Self] = &[];
-        const CATALOG: &'static ::core::primitive::str = "";
-        const ENUM: &'static ::core::primitive::str = {ty:?};
-        const ENVELOPE: {RT}::Envelope = {RT}::Envelope::DEFAULT;
-        fn code(self) -> {RT}::CodeRef<'static, Self> {{ match self {{}} }}
-        fn from_code(_: {RT}::CodeRef<'_, Self>) -> ::core::option::Option<Self> {{
-            ::core::option::Option::None
-        }}
-        fn message(self) -> &'static ::core::primitive::str {{ match self {{}} }}
-        fn description(self) -> ::core::option::Option<&'static ::core::primitive::str> {{ match self {{}} }}
-        fn name(self) -> &'static ::core::primitive::str {{ match self {{}} }}
-        fn kind(self) -> {RT}::ErrorKind {{ match self {{}} }}
-        fn retry(self) -> {RT}::Retry {{ match self {{}} }}
-    }}
 "##
     );
-    try_from(out, ty, string_codes);
-    let _ = writeln!(out, "{RT}::__private::serde_impls!({ty});\n}};");
+    let inherent = inherent_impl(
+        out,
+        ty,
+        &types,
+        "#[allow(dead_code, unused_variables)]\n",
+        |item| Some(stub_body(item, ty)),
+    );
+    if let Err(error) = inherent {
+        let _ = writeln!(out, "::core::compile_error!({:?});", error.to_string());
+    }
+    trait_impls(out, ty, &types, "");
+    out.push_str("};\n");
 }

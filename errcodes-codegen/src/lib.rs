@@ -28,8 +28,10 @@
 
 pub mod diagnostic;
 pub mod doc_text;
+mod emit;
 pub mod expand;
 mod expand_api;
+mod expand_error;
 pub mod fallback;
 pub mod load;
 mod load_venue;
@@ -38,6 +40,7 @@ pub mod model;
 pub mod naming;
 pub mod read;
 pub mod suggest;
+mod surface;
 pub mod templates;
 pub mod validate;
 mod validate_venue;

@@ -300,6 +300,11 @@ impl Loader {
                         Diagnostic::error(span, format!("catalog name `{name}` is not a lower-case id"))
                             .help("use lower-case ASCII letters, digits, `_` or `-`, starting with a letter, e.g. `mexc`"),
                     );
+                } else if crate::naming::module_name(&name).is_none() {
+                    self.diagnostics.push(
+                        Diagnostic::error(span, format!("catalog name `{name}` is a Rust keyword"))
+                            .help(format!("the catalog expands into a module of its name; choose another, e.g. `{name}_api`")),
+                    );
                 }
                 catalog.name = name;
             }

@@ -28,6 +28,29 @@ pub fn derive_variant_name(message: &str) -> Option<String> {
     })
 }
 
+/// Rust's keywords, strict and reserved: none can name the module a catalog expands into.
+pub const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// The module a catalog expands into: its name with `-` written `_` (`binance-usdm` →
+/// `binance_usdm`). `None` when that is not a module name (not a catalog id, or a keyword).
+///
+/// ```
+/// use errcodes_codegen::naming::module_name;
+///
+/// assert_eq!(module_name("binance-usdm").as_deref(), Some("binance_usdm"));
+/// assert_eq!(module_name("type"), None);
+/// ```
+pub fn module_name(catalog_name: &str) -> Option<String> {
+    let module = catalog_name.replace('-', "_");
+    (is_catalog_name(catalog_name) && !KEYWORDS.contains(&module.as_str())).then_some(module)
+}
+
 /// Whether `name` is a catalog id: lower-case ASCII letters, digits, `_` or `-`, starting with
 /// a letter.
 pub fn is_catalog_name(name: &str) -> bool {

@@ -280,6 +280,12 @@ fn visit_statics(items: &[syn::Item], name: &str, on: &mut dyn FnMut(&syn::Expr)
     for item in items {
         match item {
             syn::Item::Static(item) if item.ident == name => on(&item.expr),
+            // The catalog's module, which holds every item of the expansion.
+            syn::Item::Mod(module) => {
+                if let Some((_, content)) = &module.content {
+                    visit_statics(content, name, on);
+                }
+            }
             syn::Item::Const(item) => {
                 if let syn::Expr::Block(block) = &*item.expr {
                     let nested: Vec<syn::Item> = block

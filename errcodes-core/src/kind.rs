@@ -231,26 +231,22 @@ named_values! {
 }
 
 impl TimeUnit {
-    /// The wait `value` stands for, in milliseconds, given the current Unix time in
-    /// milliseconds (used only for moments; a moment already past is no wait). `None` when
-    /// the value is out of range.
+    /// `value` in milliseconds: a wait, or for a moment the milliseconds since the Unix epoch.
+    /// Saturates: a value too large for `u64` milliseconds is the longest wait (or the
+    /// latest moment) there is, never an error, so a huge wait is never read as no wait.
     ///
     /// ```
     /// use errcodes_core::TimeUnit;
     ///
-    /// assert_eq!(TimeUnit::Seconds.wait_ms(30, 0), Some(30_000));
-    /// assert_eq!(TimeUnit::UnixSeconds.wait_ms(1_000, 400_000), Some(600_000));
-    /// assert_eq!(TimeUnit::UnixMilliseconds.wait_ms(5, 9), Some(0));
+    /// assert_eq!(TimeUnit::Seconds.millis(30), 30_000);
+    /// assert_eq!(TimeUnit::UnixSeconds.millis(1_700_000_000), 1_700_000_000_000);
+    /// assert_eq!(TimeUnit::UnixMilliseconds.millis(5), 5);
+    /// assert_eq!(TimeUnit::Seconds.millis(u64::MAX / 10), u64::MAX);
     /// ```
-    pub const fn wait_ms(self, value: u64, now_unix_ms: u64) -> Option<u64> {
+    pub const fn millis(self, value: u64) -> u64 {
         match self {
-            TimeUnit::Seconds => value.checked_mul(1000),
-            TimeUnit::Milliseconds => Some(value),
-            TimeUnit::UnixSeconds => match value.checked_mul(1000) {
-                Some(at) => Some(at.saturating_sub(now_unix_ms)),
-                None => None,
-            },
-            TimeUnit::UnixMilliseconds => Some(value.saturating_sub(now_unix_ms)),
+            TimeUnit::Seconds | TimeUnit::UnixSeconds => value.saturating_mul(1000),
+            TimeUnit::Milliseconds | TimeUnit::UnixMilliseconds => value,
         }
     }
 

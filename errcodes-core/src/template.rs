@@ -351,6 +351,30 @@ impl<'t> Template<'t> {
     }
 }
 
+/// The rule `from_code` follows for a string code no entry lists exactly: the first of
+/// `codes` (index and code, in catalog order) that is a template the code matches. Generated
+/// code, the runtime and `errcodes lookup` all call this, so they agree on every code.
+///
+/// ```
+/// use errcodes_core::template::first_template_match;
+///
+/// let codes = [(0, "EOrder:Unknown order"), (1, "EService: Throttled: {until}")];
+/// assert_eq!(first_template_match("EService: Throttled: 1700000000", codes), Some(1));
+/// assert_eq!(first_template_match("EService: Busy", codes), None);
+/// ```
+pub fn first_template_match<'c>(
+    code: &str,
+    codes: impl IntoIterator<Item = (usize, &'c str)>,
+) -> Option<usize> {
+    codes
+        .into_iter()
+        .find(|&(_, template)| {
+            let template = Template::new(template);
+            template.has_placeholders() && template.matches(code)
+        })
+        .map(|(at, _)| at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,10 +8,16 @@ use errcodes_codegen::{Diagnostic, LineIndex};
 use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 
-/// Generates one exhaustive, documented, classified error enum per `[[enum]]` of a catalog.
+/// Generates a module named after the catalog, holding one exhaustive, documented, classified
+/// error enum per `[[enum]]` (re-exported beside the call) and the catalog's API enum and error
+/// alias.
 ///
 /// ```ignore
 /// errcodes_runtime::errcodes!("catalogs/mexc.toml");
+/// errcodes_runtime::errcodes!(
+///     /// Attributes before the path go on the generated module.
+///     "catalogs/mixpay.toml"
+/// );
 /// ```
 ///
 /// The path is relative to the invoking crate's `Cargo.toml` (`CARGO_MANIFEST_DIR`). Every
@@ -19,20 +25,45 @@ use quote::quote_spanned;
 #[proc_macro]
 pub fn errcodes(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let input = TokenStream::from(input);
-    match path_literal(input) {
-        Ok((path, span)) => expand(&path, span).into(),
+    match split_input(input) {
+        Ok((attributes, path, span)) => expand(&path, span, attributes).into(),
         Err(span) => error(
             span,
-            "expected the catalog's path as a string literal: `errcodes!(\"catalogs/my_api.toml\")`",
+            "expected the catalog's path as a string literal, after any attributes for its module: `errcodes!(\"catalogs/my_api.toml\")`",
         )
         .into(),
     }
 }
 
+/// The outer attributes (`#[…]`, doc comments) before the path, kept as written so that their
+/// spans (an `include_str!` in a doc, say) resolve where the user wrote them, then the path.
+fn split_input(input: TokenStream) -> Result<(TokenStream, String, Span), Span> {
+    let mut attributes = TokenStream::new();
+    let mut tokens = input.into_iter().peekable();
+    while let Some(proc_macro2::TokenTree::Punct(punct)) = tokens.peek() {
+        if punct.as_char() != '#' {
+            return Err(punct.span());
+        }
+        let pound = tokens.next().ok_or_else(Span::call_site)?;
+        match tokens.next() {
+            Some(proc_macro2::TokenTree::Group(group))
+                if group.delimiter() == proc_macro2::Delimiter::Bracket =>
+            {
+                attributes.extend([pound, proc_macro2::TokenTree::Group(group)]);
+            }
+            Some(other) => return Err(other.span()),
+            None => return Err(pound.span()),
+        }
+    }
+    let (path, span) = path_literal(tokens)?;
+    Ok((attributes, path, span))
+}
+
 /// The value and span of the one string literal the macro takes, or the span to put the error
 /// on: the first token that is not one.
-fn path_literal(input: TokenStream) -> Result<(String, Span), Span> {
-    let mut tokens = input.into_iter();
+fn path_literal(
+    mut tokens: impl Iterator<Item = proc_macro2::TokenTree>,
+) -> Result<(String, Span), Span> {
     let first = tokens.next().ok_or_else(Span::call_site)?;
     let span = first.span();
     let value = match &first {
@@ -47,7 +78,9 @@ fn path_literal(input: TokenStream) -> Result<(String, Span), Span> {
     }
 }
 
-fn expand(relative: &str, span: Span) -> TokenStream {
+/// The expansion, with `attributes` on the catalog's module (the real one, or the stand-ins of a
+/// broken catalog); an unreadable catalog has no module, and only its error.
+fn expand(relative: &str, span: Span, attributes: TokenStream) -> TokenStream {
     let relative = relative.to_owned();
     let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from) else {
         return error(
@@ -74,7 +107,11 @@ fn expand(relative: &str, span: Span) -> TokenStream {
     let checked = errcodes_codegen::check(&text);
     let mut tokens = if checked.is_valid() {
         match errcodes_codegen::expand(&checked.catalog, Some(&tracked)) {
-            Ok(tokens) => return tokens,
+            Ok(tokens) => {
+                let mut all = attributes;
+                all.extend(tokens);
+                return all;
+            }
             // An engine bug: said as one error, with stubs so that it stays the only one.
             Err(internal) => internal.to_compile_error(),
         }
@@ -82,6 +119,7 @@ fn expand(relative: &str, span: Span) -> TokenStream {
         let lines = LineIndex::new(&text);
         compile_errors(span, &relative, &lines, checked.errors())
     };
+    tokens.extend(attributes);
     tokens.extend(errcodes_codegen::fallback(&checked.catalog));
     tokens.extend(track());
     tokens

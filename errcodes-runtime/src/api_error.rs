@@ -38,7 +38,7 @@ pub struct ApiError<E: ErrorCode> {
     status: Option<u16>,
     problem: Option<BodyProblem>,
     rule: Option<&'static HttpRule>,
-    wait: Option<Wait>,
+    wait: Wait,
     should_retry: Option<bool>,
     batch: Option<Box<Batch<E>>>,
 }
@@ -107,7 +107,7 @@ impl<E: ErrorCode> ApiError<E> {
             status: None,
             problem: None,
             rule: None,
-            wait: None,
+            wait: Wait::NONE,
             should_retry: None,
             batch: None,
         }
@@ -209,16 +209,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// ```
     pub fn with_headers<H: Headers + ?Sized>(mut self, headers: &H) -> Self {
         let venue = E::HEADERS;
-        self.wait = headers
-            .header("retry-after")
-            .and_then(Wait::from_retry_after)
-            .or_else(|| {
-                venue
-                    .reset_unix_ms
-                    .and_then(|name| headers.header(name))
-                    .and_then(|value| value.trim().parse().ok())
-                    .map(|unix_ms| Wait::At { unix_ms })
-            });
+        self.wait = Wait::from_headers(headers, venue);
         self.should_retry = venue
             .should_retry
             .and_then(|name| headers.header(name))
@@ -523,10 +514,11 @@ impl<E: ErrorCode> ApiError<E> {
     }
 
     /// How long to wait before sending again, given the current Unix time in milliseconds:
-    /// a wait the catalog reads from the code or message (`banned until {until}`), else
-    /// `Retry-After`, else the venue's reset header. `None` when the response says nothing.
-    /// Without `std` this is the way to ask; with it, [`retry_after`](ApiError::retry_after)
-    /// reads the clock.
+    /// the longest of a wait the catalog reads from the code or message (`banned until
+    /// {until}`), `Retry-After` and the venue's reset header, so a moment already past never
+    /// shortens a relative wait (the rule is [`Advice::retry_after`](crate::Advice::retry_after)'s).
+    /// `None` when the response says nothing. Without `std` this is the way to ask; with it,
+    /// [`retry_after`](ApiError::retry_after) reads the clock.
     ///
     /// ```
     /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
@@ -537,12 +529,10 @@ impl<E: ErrorCode> ApiError<E> {
             .known()
             .and_then(E::retry_after_rule)
             .or_else(|| self.rule.and_then(|rule| rule.retry_after))
-            .and_then(|rule| {
-                let value: u64 = self.placeholder(rule.from)?.trim().parse().ok()?;
-                rule.unit.wait_ms(value, now_unix_ms)
-            });
-        declared
-            .or_else(|| self.wait.and_then(|wait| wait.wait_ms(now_unix_ms)))
+            .and_then(|rule| Some(Wait::in_unit(self.placeholder(rule.from)?, rule.unit)));
+        self.wait
+            .and(declared.unwrap_or(Wait::NONE))
+            .wait_ms(now_unix_ms)
             .map(Duration::from_millis)
     }
 

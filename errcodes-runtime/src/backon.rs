@@ -32,6 +32,9 @@
 //! The delay is a minimum: a `Retry-After` of an hour is waited out. Bound the whole call
 //! with `tokio::time::timeout` if that is too long for you. Users of `backon`'s own builder
 //! can pass [`should_retry`] to `when` and [`wait`] to `adjust`.
+//!
+//! Every function here takes any [`Advice`]: [`ApiError`](crate::ApiError),
+//! [`RequestError`](crate::reqwest::RequestError), or an error type of your own.
 
 use core::fmt::Display;
 use core::future::Future;
@@ -39,128 +42,7 @@ use core::time::Duration;
 
 use ::backon::{BackoffBuilder, Retryable};
 
-use crate::{ApiError, ErrorCode, ErrorKind, Retry};
-
-/// What a retry loop needs to know about an error.
-///
-/// ```
-/// use std::fmt;
-/// use std::time::Duration;
-/// use errcodes_runtime::backon::{Advice, should_retry};
-/// use errcodes_runtime::{ErrorKind, Retry};
-///
-/// // Your own error type can take part in retry loops too.
-/// #[derive(Debug)]
-/// struct Maintenance {
-///     minutes: u64,
-/// }
-///
-/// impl fmt::Display for Maintenance {
-///     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-///         write!(f, "down for maintenance, {} minutes", self.minutes)
-///     }
-/// }
-///
-/// impl Advice for Maintenance {
-///     fn retry(&self) -> Retry {
-///         Retry::Backoff
-///     }
-///     fn retry_after(&self) -> Option<Duration> {
-///         Some(Duration::from_secs(self.minutes * 60))
-///     }
-///     fn kind(&self) -> ErrorKind {
-///         ErrorKind::Unavailable
-///     }
-///     fn venue(&self) -> &'static str {
-///         "my-venue"
-///     }
-/// }
-///
-/// assert!(should_retry(&Maintenance { minutes: 5 }));
-/// ```
-pub trait Advice {
-    /// The catalog's (or transport's) advice.
-    ///
-    /// ```
-    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
-    /// use errcodes_runtime::backon::Advice;
-    /// use errcodes_runtime::{ApiError, Retry};
-    ///
-    /// let error = ApiError::new(MexcError::TooManyRequests);
-    /// assert_eq!(Advice::retry(&error), Retry::Backoff);
-    /// ```
-    fn retry(&self) -> Retry;
-    /// The least time to wait before sending again, when the server said.
-    ///
-    /// ```
-    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
-    /// use std::time::Duration;
-    /// use errcodes_runtime::backon::Advice;
-    /// use errcodes_runtime::json::error_from_parts;
-    ///
-    /// let error = error_from_parts::<MexcError>(429, &[("Retry-After", "2")], b"");
-    /// assert_eq!(Advice::retry_after(&error), Some(Duration::from_secs(2)));
-    /// ```
-    fn retry_after(&self) -> Option<Duration>;
-    /// For logs.
-    ///
-    /// ```
-    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
-    /// use errcodes_runtime::backon::Advice;
-    /// use errcodes_runtime::{ApiError, ErrorKind};
-    ///
-    /// let error = ApiError::new(MexcError::TooManyRequests);
-    /// assert_eq!(Advice::kind(&error), ErrorKind::RateLimited);
-    /// ```
-    fn kind(&self) -> ErrorKind;
-    /// The catalog's name, for logs.
-    ///
-    /// ```
-    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
-    /// use errcodes_runtime::backon::Advice;
-    /// use errcodes_runtime::ApiError;
-    ///
-    /// assert_eq!(ApiError::new(MexcError::TooManyRequests).venue(), "mexc");
-    /// ```
-    fn venue(&self) -> &'static str;
-}
-
-impl<E: ErrorCode> Advice for ApiError<E> {
-    fn retry(&self) -> Retry {
-        ApiError::retry(self)
-    }
-
-    fn retry_after(&self) -> Option<Duration> {
-        ApiError::retry_after(self)
-    }
-
-    fn kind(&self) -> ErrorKind {
-        ApiError::kind(self)
-    }
-
-    fn venue(&self) -> &'static str {
-        E::CATALOG
-    }
-}
-
-#[cfg(feature = "reqwest")]
-impl<E: ErrorCode> Advice for crate::reqwest::RequestError<E> {
-    fn retry(&self) -> Retry {
-        crate::reqwest::RequestError::retry(self)
-    }
-
-    fn retry_after(&self) -> Option<Duration> {
-        crate::reqwest::RequestError::retry_after(self)
-    }
-
-    fn kind(&self) -> ErrorKind {
-        crate::reqwest::RequestError::kind(self)
-    }
-
-    fn venue(&self) -> &'static str {
-        E::CATALOG
-    }
-}
+use crate::{Advice, Retry};
 
 /// True only for [`Retry::Backoff`]: for `backon`'s `when`.
 ///

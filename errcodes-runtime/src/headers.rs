@@ -1,4 +1,7 @@
-//! Response headers, read without an HTTP library: anything that can look a header up by name.
+//! Response headers, read without an HTTP library: anything that can look a header up by name;
+//! and the waits a response asks for, in its headers or its message.
+
+use crate::{HeaderNames, TimeUnit};
 
 /// A response's headers, looked up by name (case-insensitively, as HTTP names are).
 ///
@@ -56,35 +59,119 @@ impl Headers for http::HeaderMap {
     }
 }
 
-/// A wait a response asked for in its headers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Wait {
-    /// `Retry-After: 30`.
-    After { ms: u64 },
-    /// `Retry-After: <HTTP date>` or a reset moment, in Unix milliseconds.
-    At { unix_ms: u64 },
+/// The waits a response asked for, kept apart by kind so that they combine by one rule: the
+/// wait is the longest of them ([`wait_ms`](Wait::wait_ms)). Every value saturates: a wait
+/// too large to represent is the longest wait, never none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Wait {
+    /// The longest relative wait (`Retry-After: 30`, a placeholder in seconds), in ms.
+    after_ms: Option<u64>,
+    /// The latest moment (an HTTP date, a reset time, a ban "until"), in Unix ms.
+    until_unix_ms: Option<u64>,
 }
 
 impl Wait {
-    /// `Retry-After`'s value: delay-seconds or an HTTP date (RFC 9110 §10.2.3).
-    pub(crate) fn from_retry_after(value: &str) -> Option<Wait> {
-        let value = value.trim();
-        if let Ok(seconds) = value.parse::<u64>() {
-            return Some(Wait::After {
-                ms: seconds.saturating_mul(1000),
-            });
+    /// No wait asked for.
+    pub(crate) const NONE: Wait = Wait {
+        after_ms: None,
+        until_unix_ms: None,
+    };
+
+    const fn after_ms(ms: u64) -> Wait {
+        Wait {
+            after_ms: Some(ms),
+            until_unix_ms: None,
         }
-        http_date_unix_seconds(value).map(|seconds| Wait::At {
-            unix_ms: seconds.saturating_mul(1000),
+    }
+
+    const fn until_unix_ms(unix_ms: u64) -> Wait {
+        Wait {
+            after_ms: None,
+            until_unix_ms: Some(unix_ms),
+        }
+    }
+
+    /// The waits of `headers`: `Retry-After` and the venue's reset header, both if both.
+    pub(crate) fn from_headers<H: Headers + ?Sized>(headers: &H, venue: HeaderNames) -> Wait {
+        let retry_after = headers
+            .header("retry-after")
+            .map_or(Wait::NONE, Wait::from_retry_after);
+        let reset = venue
+            .reset_unix_ms
+            .and_then(|name| headers.header(name))
+            .and_then(|value| count(value, 1))
+            .map_or(Wait::NONE, Wait::until_unix_ms);
+        retry_after.and(reset)
+    }
+
+    /// `Retry-After`'s value: delay-seconds or an HTTP date (RFC 9110 §10.2.3). Seconds past
+    /// `u64` (`18446744073709551616`) or in exponent form (`1e30`) are a very long wait;
+    /// fractions (`1.5`) are kept to the millisecond.
+    pub(crate) fn from_retry_after(value: &str) -> Wait {
+        let value = value.trim();
+        if let Some(ms) = count(value, 1000) {
+            return Wait::after_ms(ms);
+        }
+        http_date_unix_seconds(value).map_or(Wait::NONE, |seconds| {
+            Wait::until_unix_ms(seconds.saturating_mul(1000))
         })
     }
 
-    pub(crate) fn wait_ms(self, now_unix_ms: u64) -> Option<u64> {
-        Some(match self {
-            Wait::After { ms } => ms,
-            Wait::At { unix_ms } => unix_ms.saturating_sub(now_unix_ms),
-        })
+    /// A placeholder's `text` read in `unit` (`retry_after = { from = "until", unit = … }`);
+    /// no wait when it is not a count.
+    pub(crate) fn in_unit(text: &str, unit: TimeUnit) -> Wait {
+        // Whole units only: the catalogs' placeholders are integer seconds or milliseconds.
+        let Some(value) = count(text.trim(), 1) else {
+            return Wait::NONE;
+        };
+        let ms = unit.millis(value);
+        if unit.is_moment() {
+            Wait::until_unix_ms(ms)
+        } else {
+            Wait::after_ms(ms)
+        }
     }
+
+    /// Both waits: the longer relative wait and the later moment.
+    pub(crate) fn and(self, other: Wait) -> Wait {
+        Wait {
+            after_ms: later(self.after_ms, other.after_ms),
+            until_unix_ms: later(self.until_unix_ms, other.until_unix_ms),
+        }
+    }
+
+    /// The wait in milliseconds at Unix time `now_unix_ms`: the longest of the relative wait
+    /// and the time left until the moment. A moment already past (or a clock running ahead)
+    /// counts as no wait, so it never shortens a relative wait. `None` when nothing was asked.
+    pub(crate) fn wait_ms(self, now_unix_ms: u64) -> Option<u64> {
+        let until = self
+            .until_unix_ms
+            .map(|unix_ms| unix_ms.saturating_sub(now_unix_ms));
+        later(self.after_ms, until)
+    }
+}
+
+fn later(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A non-negative count as a server writes it (`30`, `18446744073709551616`, `1.5`, `1e30`)
+/// times `scale`, saturating at `u64::MAX`; `None` for anything else (`-5`, `soon`, `NaN`).
+fn count(text: &str, scale: u64) -> Option<u64> {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        // Digits past `u64` are a count too large to represent, not a different kind of text.
+        let value = text.parse::<u64>().unwrap_or(u64::MAX);
+        return Some(value.saturating_mul(scale));
+    }
+    let value = text.parse::<f64>().ok()?;
+    // `as` saturates (and the text starts with a digit, so it is neither negative nor NaN).
+    Some((value * scale as f64) as u64)
 }
 
 /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form HTTP senders must use, as Unix
@@ -139,34 +226,86 @@ mod tests {
 
     #[test]
     fn retry_after_reads_seconds_and_dates() {
-        assert_eq!(
-            Wait::from_retry_after(" 120 "),
-            Some(Wait::After { ms: 120_000 })
-        );
+        assert_eq!(Wait::from_retry_after(" 120 "), Wait::after_ms(120_000));
         assert_eq!(
             Wait::from_retry_after("Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(Wait::At {
-                unix_ms: 784_111_777_000
-            })
+            Wait::until_unix_ms(784_111_777_000)
         );
         assert_eq!(
             Wait::from_retry_after("Thu, 01 Jan 1970 00:00:00 GMT"),
-            Some(Wait::At { unix_ms: 0 })
+            Wait::until_unix_ms(0)
         );
         assert_eq!(
             Wait::from_retry_after("Tue, 29 Feb 2028 12:00:00 GMT"),
-            Some(Wait::At {
-                unix_ms: 1_835_438_400_000
-            })
+            Wait::until_unix_ms(1_835_438_400_000)
         );
+        assert_eq!(Wait::from_retry_after("1.5"), Wait::after_ms(1_500));
         for bad in [
             "soon",
             "-5",
+            "NaN",
+            "inf",
             "Sun, 06 Nov 1994 08:49:37 PST",
             "Sun, 32 Nov 1994 08:49:37 GMT",
             "",
         ] {
-            assert_eq!(Wait::from_retry_after(bad), None, "{bad}");
+            assert_eq!(Wait::from_retry_after(bad), Wait::NONE, "{bad}");
+            assert_eq!(Wait::from_retry_after(bad).wait_ms(0), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn huge_waits_saturate_to_the_longest_wait() {
+        for huge in [
+            "18446744073709551616",
+            "99999999999999999999999999999999",
+            "1e30",
+            "1E300",
+            "18446744073709551.615",
+        ] {
+            assert_eq!(
+                Wait::from_retry_after(huge).wait_ms(1_700_000_000_000),
+                Some(u64::MAX),
+                "{huge}"
+            );
+        }
+        let reset = Wait::from_headers(
+            &[("X-Reset", "18446744073709551616")],
+            HeaderNames {
+                should_retry: None,
+                reset_unix_ms: Some("X-Reset"),
+            },
+        );
+        assert_eq!(reset.wait_ms(1_000), Some(u64::MAX - 1_000));
+        let until = Wait::in_unit("99999999999999999999", TimeUnit::UnixSeconds);
+        assert_eq!(until.wait_ms(0), Some(u64::MAX));
+        let after = Wait::in_unit("18446744073709551615", TimeUnit::Seconds);
+        assert_eq!(after.wait_ms(0), Some(u64::MAX));
+    }
+
+    #[test]
+    fn a_moment_never_shortens_a_relative_wait() {
+        let both = Wait::after_ms(60_000).and(Wait::until_unix_ms(1_000_030_000));
+        // The moment is the longer wait while it is ahead…
+        assert_eq!(both.wait_ms(1_000_000_000), Some(60_000));
+        assert_eq!(both.wait_ms(999_900_000), Some(130_000));
+        // …and once it is past, or the clock runs ahead, the relative wait still stands.
+        assert_eq!(both.wait_ms(1_000_030_001), Some(60_000));
+        assert_eq!(both.wait_ms(u64::MAX), Some(60_000));
+        // A moment alone that is past is no wait, but still an answer.
+        assert_eq!(Wait::until_unix_ms(5).wait_ms(9), Some(0));
+        assert_eq!(Wait::NONE.wait_ms(0), None);
+    }
+
+    #[test]
+    fn both_headers_are_read() {
+        let venue = HeaderNames {
+            should_retry: None,
+            reset_unix_ms: Some("X-Reset"),
+        };
+        let headers = [("Retry-After", "5"), ("X-Reset", "1700000060000")];
+        let wait = Wait::from_headers(&headers, venue);
+        assert_eq!(wait.wait_ms(1_700_000_000_000), Some(60_000));
+        assert_eq!(wait.wait_ms(1_800_000_000_000), Some(5_000));
     }
 }

@@ -26,6 +26,10 @@
 //! trait's. The enums are deliberately not `#[non_exhaustive]`: when a catalog gains a code, a
 //! `match` that lists every variant stops compiling, which is the point.
 //!
+//! Every error type here answers the same three questions through [`Advice`]: what
+//! [`kind`](Advice::kind) of failure, whether to [`retry`](Advice::retry), and how long to
+//! wait first ([`retry_after`](Advice::retry_after)).
+//!
 //! The catalog format, every key with an example, is the [`format`] page.
 //!
 //! # Features
@@ -37,7 +41,7 @@
 //!   `serde_json`).
 //! - `http`: [`ApiError::from_http_response`] and [`json::check_http_response`] for the http
 //!   1.x `Response` type, and [`Headers`] for its `HeaderMap` (adds `http`).
-//! - `reqwest`: [`reqwest`], one call from a `reqwest` request to the body or a typed error,
+//! - `reqwest`: [`reqwest`], one call from a reqwest 0.13 request to the body or a typed error,
 //!   transport failures included (adds `reqwest` without TLS, and `bytes`).
 //! - `backon`: [`backon`], a retry loop that follows [`Retry`] and waits `retry_after()`.
 //! - `tracing`: a `tracing` event per failed request and per retry.
@@ -52,6 +56,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod advice;
 #[cfg(feature = "alloc")]
 mod api_error;
 #[cfg(feature = "backon")]
@@ -75,6 +80,7 @@ mod serde_support;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use advice::Advice;
 #[cfg(feature = "alloc")]
 pub use api_error::{ApiError, BodyProblem};
 pub use code::{CodeRef, CodeType, ErrorCode, UnknownCode};

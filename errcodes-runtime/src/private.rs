@@ -76,10 +76,12 @@ pub fn refine(
 /// The variant whose template code matches `code`, among the variants at `templates`.
 #[inline]
 pub fn template_code(code: &str, templates: &[usize], codes: &[&str]) -> Option<usize> {
-    templates
-        .iter()
-        .copied()
-        .find(|&i| crate::Template::new(codes[i]).matches(code))
+    errcodes_core::template::first_template_match(
+        code,
+        templates
+            .iter()
+            .filter_map(|&i| codes.get(i).map(|&template| (i, template))),
+    )
 }
 
 /// `pub type Error = ApiError<Code>;`: written only when the runtime has `alloc`, where

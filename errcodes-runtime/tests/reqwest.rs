@@ -36,8 +36,10 @@ fn transport<E: errcodes_runtime::ErrorCode>(
     result: Result<bytes::Bytes, RequestError<E>>,
 ) -> Failure {
     match result {
-        Err(RequestError::Transport(transport)) => transport.failure(),
-        Err(other) => panic!("expected a transport failure, got {other}"),
+        Err(error) => match error.transport() {
+            Some(transport) => transport.failure(),
+            None => panic!("expected a transport failure, got {error}"),
+        },
         Ok(body) => panic!("expected a transport failure, got a body {body:?}"),
     }
 }
@@ -74,17 +76,10 @@ fn an_error_inside_http_200_is_an_error_and_keeps_the_body() {
         let body =
             r#"{"code":10008,"success":false,"message":"Payments are suspended.","data":{"x":1}}"#;
         let error = one::<MixPayError>(Act::reply(200, body)).await.unwrap_err();
-        let RequestError::Api {
-            error: api,
-            body: kept,
-            ..
-        } = &error
-        else {
-            panic!("expected an API error, got {error}");
-        };
+        let api = error.api().expect("an API error");
         assert_eq!(api.known(), MixPayError::from_code(10008));
         assert_eq!(api.status(), Some(200));
-        assert_eq!(&kept[..], body.as_bytes());
+        assert_eq!(error.body().map(|kept| &kept[..]), Some(body.as_bytes()));
     });
 }
 
@@ -225,5 +220,83 @@ fn an_unbuildable_request_is_never_retried() {
             "{error}"
         );
         assert_eq!(error.retry(), Retry::Never);
+    });
+}
+
+/// The error chain as anyhow's `{:#}` prints it: each `Display`, then each `source()`.
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut next = error.source();
+    while let Some(cause) = next {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    text
+}
+
+#[test]
+fn a_request_error_is_one_pointer() {
+    // reqwest's own error is one pointer: a `Result` of either stays small on the happy path.
+    assert_eq!(
+        std::mem::size_of::<RequestError<MexcError>>(),
+        std::mem::size_of::<usize>()
+    );
+    assert_eq!(
+        std::mem::size_of::<RequestError<MixPayError>>(),
+        std::mem::size_of::<usize>()
+    );
+}
+
+#[test]
+fn retry_after_survives_the_conversion_from_an_api_error() {
+    let api = errcodes_runtime::json::error_from_parts::<MexcError>(
+        429,
+        &[("Retry-After", "7")],
+        br#"{"code":429,"msg":"Too Many Requests"}"#,
+    );
+    assert_eq!(api.retry_after(), Some(Duration::from_secs(7)));
+    let error = RequestError::from(api);
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+    assert_eq!(error.status(), Some(429));
+    assert_eq!(error.body().map(|body| body.len()), Some(0));
+    assert!(error.to_string().ends_with("(retry after 7s)"), "{error}");
+}
+
+#[test]
+fn a_chain_shows_the_api_error_once() {
+    bounded(async {
+        let body = r#"{"code":700002,"msg":"Signature for this request is not valid."}"#;
+        let error = one::<MexcError>(Act::reply(400, body)).await.unwrap_err();
+        let printed = chain(&error);
+        assert_eq!(
+            printed
+                .matches("Signature for this request is not valid")
+                .count(),
+            1,
+            "{printed}"
+        );
+        assert_eq!(printed, error.to_string());
+        assert!(std::error::Error::source(&error).is_none());
+    });
+}
+
+#[test]
+fn a_chain_shows_reqwests_message_once_and_its_cause() {
+    bounded(async {
+        let addr = closed_port().await;
+        let error =
+            send::<MexcError>(client(Duration::from_secs(5)).post(format!("http://{addr}/order")))
+                .await
+                .unwrap_err();
+        let reqwest_text = error
+            .transport()
+            .expect("a transport failure")
+            .reqwest()
+            .to_string();
+        let printed = chain(&error);
+        assert_eq!(printed.matches(&reqwest_text).count(), 1, "{printed}");
+        // The cause below reqwest (hyper's, then the OS's) is still reachable.
+        assert!(printed.len() > error.to_string().len(), "{printed}");
     });
 }

@@ -81,15 +81,37 @@ fn real_builds_find_edit_and_reject_catalogs() {
 
     // Deleted: a clear error naming the path.
     std::fs::remove_file(&catalog).unwrap();
+    // The messages name the path as written and where it led, which depends on the machine:
+    // hence checked here rather than by a trybuild `.stderr`.
+    let member = root.join("member crate");
+    let resolved = member.join("../shared catalogs/scratch.toml");
     let error = cargo_run(&root).unwrap_err();
     assert!(
-        error.contains("cannot find catalog `../shared catalogs/scratch.toml`"),
+        error.contains(&format!(
+            "cannot find catalog `../shared catalogs/scratch.toml`: {} (No such file or directory (os error 2)); paths are relative to this crate's Cargo.toml",
+            resolved.display()
+        )),
         "{error}"
     );
 
     // Replaced by a directory.
     std::fs::create_dir_all(&catalog).unwrap();
     let error = cargo_run(&root).unwrap_err();
-    assert!(error.contains("is a directory"), "{error}");
+    assert!(
+        error.contains("catalog `../shared catalogs/scratch.toml` is a directory ("),
+        "{error}"
+    );
+    assert!(error.contains("); name a .toml file inside it"), "{error}");
     assert!(!error.contains("panicked"), "{error}");
+
+    // An absolute path, refused so that the crate builds the same on every machine.
+    printing_crate(&member, "/etc/errcodes.toml");
+    let error = cargo_run(&root).unwrap_err();
+    assert!(
+        error.contains(&format!(
+            "catalog path `/etc/errcodes.toml` is absolute; write it relative to this crate's Cargo.toml (in {})",
+            member.display()
+        )),
+        "{error}"
+    );
 }

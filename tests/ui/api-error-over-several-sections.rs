@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/api-error-over-several-sections.toml");
+errcodes_runtime::errcodes!("catalogs/api-error-over-several-sections.toml");
 
 fn main() {}

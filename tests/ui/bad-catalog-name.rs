@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/bad-catalog-name.toml");
+errcodes_runtime::errcodes!("catalogs/bad-catalog-name.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/bad-http-rule.toml");
+errcodes_runtime::errcodes!("catalogs/bad-http-rule.toml");
 
 fn main() {}

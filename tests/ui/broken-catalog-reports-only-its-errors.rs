@@ -1,7 +1,7 @@
 // A broken catalog shows its own errors and nothing else: the stand-ins have every inherent
 // item and trait impl of a real enum, the API enum and the error alias included, so the code
 // that uses them adds no errors of its own.
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/broken-api-catalog.toml");
+errcodes_runtime::errcodes!("catalogs/broken-api-catalog.toml");
 
 fn describe(error: DemoError) -> String {
     error.to_string()
@@ -20,7 +20,7 @@ fn inherent() -> Option<(errcodes_runtime::ErrorKind, errcodes_runtime::Retry, &
     Some((error.kind(), error.retry(), error.message()))
 }
 
-fn api(error: &DemoApiError) -> Option<errcodes_runtime::ErrorKind> {
+fn api(error: &demo::DemoApiError) -> Option<errcodes_runtime::ErrorKind> {
     match error.known()? {
         any => Some(any.kind()),
     }
@@ -29,9 +29,9 @@ fn api(error: &DemoApiError) -> Option<errcodes_runtime::ErrorKind> {
 fn main() {
     let _ = describe;
     let _ = generic::<DemoError>();
-    let _ = generic::<DemoCode>();
+    let _ = generic::<demo::DemoCode>();
     let _ = inherent();
     let _ = api;
-    let _ = DemoCode::from_code(1).map(|code| code.message());
+    let _ = demo::DemoCode::from_code(1).map(|code| code.message());
     let _ = DemoError::try_from(1);
 }

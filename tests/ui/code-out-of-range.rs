@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/code-out-of-range.toml");
+errcodes_runtime::errcodes!("catalogs/code-out-of-range.toml");
 
 fn main() {}

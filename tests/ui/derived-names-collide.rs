@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/derived-names-collide.toml");
+errcodes_runtime::errcodes!("catalogs/derived-names-collide.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/duplicate-code.toml");
+errcodes_runtime::errcodes!("catalogs/duplicate-code.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/duplicate-enum-name.toml");
+errcodes_runtime::errcodes!("catalogs/duplicate-enum-name.toml");
 
 fn main() {}

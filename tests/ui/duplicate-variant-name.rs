@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/duplicate-variant-name.toml");
+errcodes_runtime::errcodes!("catalogs/duplicate-variant-name.toml");
 
 fn main() {}

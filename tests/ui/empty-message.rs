@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/empty-message.toml");
+errcodes_runtime::errcodes!("catalogs/empty-message.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/enum-written-as-table.toml");
+errcodes_runtime::errcodes!("catalogs/enum-written-as-table.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/invalid-enum-name.toml");
+errcodes_runtime::errcodes!("catalogs/invalid-enum-name.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/invalid-variant-name.toml");
+errcodes_runtime::errcodes!("catalogs/invalid-variant-name.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/keyword-variant-name.toml");
+errcodes_runtime::errcodes!("catalogs/keyword-variant-name.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/missing-catalog-table.toml");
+errcodes_runtime::errcodes!("catalogs/missing-catalog-table.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/missing-field.toml");
+errcodes_runtime::errcodes!("catalogs/missing-field.toml");
 
 fn main() {}

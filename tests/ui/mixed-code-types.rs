@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/mixed-code-types.toml");
+errcodes_runtime::errcodes!("catalogs/mixed-code-types.toml");
 
 fn main() {}

@@ -1,4 +1,4 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/grown.toml");
+errcodes_runtime::errcodes!("catalogs/grown.toml");
 
 fn handle(error: DemoError) -> u8 {
     match error {

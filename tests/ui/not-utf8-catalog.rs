@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/not-utf8.toml");
+errcodes_runtime::errcodes!("catalogs/not-utf8.toml");
 
 fn main() {}

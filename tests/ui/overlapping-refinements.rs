@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/overlapping-refinements.toml");
+errcodes_runtime::errcodes!("catalogs/overlapping-refinements.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/overlapping-template-codes.toml");
+errcodes_runtime::errcodes!("catalogs/overlapping-template-codes.toml");
 
 fn main() {}

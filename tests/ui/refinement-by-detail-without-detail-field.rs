@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/refinement-by-detail-without-detail-field.toml");
+errcodes_runtime::errcodes!("catalogs/refinement-by-detail-without-detail-field.toml");
 
 fn main() {}

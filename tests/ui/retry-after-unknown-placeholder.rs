@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/retry-after-unknown-placeholder.toml");
+errcodes_runtime::errcodes!("catalogs/retry-after-unknown-placeholder.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/several-mistakes-at-once.toml");
+errcodes_runtime::errcodes!("catalogs/several-mistakes-at-once.toml");
 
 fn main() {}

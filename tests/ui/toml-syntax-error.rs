@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/toml-syntax-error.toml");
+errcodes_runtime::errcodes!("catalogs/toml-syntax-error.toml");
 
 fn main() {}

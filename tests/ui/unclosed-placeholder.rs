@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/unclosed-placeholder.toml");
+errcodes_runtime::errcodes!("catalogs/unclosed-placeholder.toml");
 
 fn main() {}

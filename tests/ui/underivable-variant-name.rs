@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/underivable-variant-name.toml");
+errcodes_runtime::errcodes!("catalogs/underivable-variant-name.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/unknown-field.toml");
+errcodes_runtime::errcodes!("catalogs/unknown-field.toml");
 
 fn main() {}

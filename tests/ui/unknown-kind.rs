@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/unknown-kind.toml");
+errcodes_runtime::errcodes!("catalogs/unknown-kind.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/unknown-retry.toml");
+errcodes_runtime::errcodes!("catalogs/unknown-retry.toml");
 
 fn main() {}

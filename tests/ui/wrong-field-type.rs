@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/wrong-field-type.toml");
+errcodes_runtime::errcodes!("catalogs/wrong-field-type.toml");
 
 fn main() {}

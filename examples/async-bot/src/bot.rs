@@ -15,7 +15,7 @@ use backon::ExponentialBuilder;
 use errcodes_catalogs::mexc::MexcError;
 use errcodes_catalogs::mixpay::MixPayError;
 use errcodes_catalogs::okx;
-use errcodes_runtime::reqwest::{RequestError, send};
+use errcodes_runtime::reqwest::{Reason, RequestError, send};
 use errcodes_runtime::{ApiError, ErrorCode, ErrorKind, Retry};
 
 /// Whole request, and connect alone: on loopback anything slower means the server is stuck.
@@ -91,8 +91,8 @@ pub struct Seen {
 
 impl Seen {
     fn of<E: ErrorCode<Code = i64> + fmt::Debug>(error: &RequestError<E>) -> Seen {
-        let typed = match error {
-            RequestError::Api { error: api, .. } => match (api.known(), api.code()) {
+        let typed = match error.reason() {
+            Reason::Api(api) => match (api.known(), api.code()) {
                 (Some(known), _) => format!("{}::{known:?}", E::ENUM),
                 (None, Some(code)) => format!("{} code {code} (unlisted)", E::ENUM),
                 (None, None) => match api.body_problem() {
@@ -100,7 +100,7 @@ impl Seen {
                     None => "no code".to_owned(),
                 },
             },
-            RequestError::Transport(transport) => format!("transport: {:?}", transport.failure()),
+            Reason::Transport(transport) => format!("transport: {:?}", transport.failure()),
         };
         Seen {
             typed,

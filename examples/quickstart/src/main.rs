@@ -1,113 +1,152 @@
-//! What a trading bot or payment back end does with what an API sends back: the documented
-//! codes as enums, and raw responses read into typed errors with retry advice.
+//! What a trading bot does with what an exchange sends back: each answer below is one an
+//! exchange really sends (shapes from the venues' docs and public issue threads), read in one
+//! call into a typed error, and turned into the decision a trader would make.
 #![deny(warnings)]
 
-use errcodes_runtime::{ErrorCode, Retry, json};
+use errcodes_catalogs::{ErrorKind, Retry, binance, bybit, json, kraken, mexc, okx};
 
-// One line per catalog: an enum per section, checked at compile time. Each catalog also names
-// one type over all its sections (`Code`) and the error type that reads its responses
-// (`Error`), so each goes in a module of its own.
-mod mexc {
-    errcodes_runtime::errcodes!("../../catalogs/mexc.toml");
+/// One answer as it came off the wire.
+struct Answer {
+    venue: &'static str,
+    request: &'static str,
+    status: u16,
+    headers: &'static [(&'static str, &'static str)],
+    body: &'static str,
 }
-mod mixpay {
-    errcodes_runtime::errcodes!("../../catalogs/mixpay.toml");
-}
 
-use mexc::MexcError;
-use mixpay::MixPayRefundReason;
-
-/// The decision a caller makes, driven by the catalog's classification.
-fn decide(retry: Retry) -> &'static str {
-    match retry {
-        Retry::Never => "stop: fix the request",
-        Retry::Backoff => "back off, then send again",
-        Retry::VerifyFirst => "query the outcome before sending again",
+/// The decision, in a trader's words.
+fn decision(retry: Retry, kind: ErrorKind, wait: Option<std::time::Duration>) -> String {
+    match (retry, wait) {
+        (Retry::Never, _) => match kind {
+            ErrorKind::InsufficientFunds => {
+                "rejected, nothing was placed: free up funds or size the order down".to_owned()
+            }
+            ErrorKind::Authentication => {
+                "rejected: the API key or signature is wrong, fix it before any other request"
+                    .to_owned()
+            }
+            _ => format!(
+                "rejected, nothing was placed: fix the order ({kind}) and do not resend it as is"
+            ),
+        },
+        (Retry::Backoff, Some(wait)) => format!(
+            "nothing was placed: stop sending for {} s, then resend",
+            wait.as_secs()
+        ),
+        (Retry::Backoff, None) => "nothing was placed: slow down, then resend".to_owned(),
+        (Retry::VerifyFirst, _) => "outcome unknown, the order may be live: query it before \
+             resending, or you may double the position"
+            .to_owned(),
     }
 }
 
-/// Exhaustive handling of the codes this bot cares about; the compiler checks the names.
-fn on_order_error(error: MexcError) -> String {
-    match error {
-        MexcError::InvalidSignature | MexcError::SignatureVerificationFailed => {
-            "re-check the API secret and signing".to_owned()
+/// Reads `answer` with venue `E`'s catalog and prints what it means.
+fn show<E: errcodes_catalogs::ErrorCode>(answer: &Answer) {
+    let (venue, request, status) = (answer.venue, answer.request, answer.status);
+    println!("{venue} {request}: HTTP {status} {}", shorten(answer.body));
+    // The one call: status, headers and body in, `Ok` or a typed error out. It is this call
+    // that sees OKX's failed order inside an HTTP 200.
+    match json::check_parts::<E>(answer.status, answer.headers, answer.body.as_bytes()) {
+        Ok(()) => println!("  -> accepted\n"),
+        Err(error) => {
+            let what = match error.known() {
+                Some(known) => format!("code {} `{}`", known.code(), known.name()),
+                None => match error.http_rule() {
+                    Some(rule) => format!("not a listed code; the venue's rule `{}`", rule.name),
+                    None => "no code; the HTTP status decides".to_owned(),
+                },
+            };
+            println!(
+                "  read as {what}: kind {}, retry {}",
+                error.kind(),
+                error.retry()
+            );
+            println!(
+                "  -> {}\n",
+                decision(error.retry(), error.kind(), error.retry_after())
+            );
         }
-        MexcError::TooManyRequests => "slow down".to_owned(),
-        MexcError::InsufficientBalance | MexcError::Oversold => "resize the order".to_owned(),
-        other => format!("{} ({})", decide(other.retry()), other.kind()),
+    }
+}
+
+fn shorten(body: &str) -> String {
+    match body.char_indices().nth(90) {
+        Some((at, _)) => format!("{}…", &body[..at]),
+        None if body.is_empty() => "(empty body)".to_owned(),
+        None => body.to_owned(),
     }
 }
 
 fn main() {
-    println!("MEXC codes a bot received:");
-    for code in [700002, 429, 10101, 504, 30014, -2011, 123_456] {
-        match MexcError::from_code(code) {
-            Some(error) => println!(
-                "  {code:>7}  {:<30} {:<18} -> {}",
-                error.name(),
-                error.kind().to_string(),
-                on_order_error(error)
-            ),
-            None => {
-                println!("  {code:>7}  not in the catalog: keep the code and the server's message")
-            }
-        }
-    }
+    show::<binance::Code>(&Answer {
+        venue: "Binance",
+        request: "POST /api/v3/order",
+        status: 400,
+        headers: &[],
+        // One code, -2010, for every rejected order: the message says which rejection.
+        body: r#"{"code":-2010,"msg":"Account has insufficient balance for requested action."}"#,
+    });
+    show::<okx::Code>(&Answer {
+        venue: "OKX",
+        request: "POST /api/v5/trade/order",
+        status: 200,
+        headers: &[],
+        // A failure inside HTTP 200: the order's own code is in `data`.
+        body: r#"{"code":"1","data":[{"clOrdId":"","ordId":"","sCode":"51008","sMsg":"Order failed. Insufficient USDT balance in account.","tag":""}],"inTime":"1695190491421339","msg":"All operations failed","outTime":"1695190491423240"}"#,
+    });
+    show::<binance::Code>(&Answer {
+        venue: "Binance",
+        request: "GET /api/v3/depth",
+        status: 418,
+        headers: &[("Retry-After", "1382")],
+        // Kept sending after 429s: the IP is banned, and the wait is in the header.
+        body: r#"{"code":-1003,"msg":"Way too many requests; IP(203.0.113.7) banned until 1764702000000. Please use the websocket for live updates to avoid bans."}"#,
+    });
+    show::<bybit::Code>(&Answer {
+        venue: "Bybit",
+        request: "POST /v5/order/create",
+        status: 200,
+        headers: &[("Retry-After", "1")],
+        body: r#"{"retCode":10006,"retMsg":"Too many visits. Exceeded the API Rate Limit.","result":{},"retExtInfo":{},"time":1764700000000}"#,
+    });
+    show::<binance::Code>(&Answer {
+        venue: "Binance",
+        request: "POST /api/v3/order",
+        status: 504,
+        headers: &[],
+        // The gateway gave up waiting: the order may or may not have reached the book.
+        body: "",
+    });
+    show::<kraken::Code>(&Answer {
+        venue: "Kraken",
+        request: "POST /0/private/AddOrder",
+        status: 200,
+        headers: &[],
+        body: r#"{"error":["EOrder:Insufficient funds"],"result":{}}"#,
+    });
+    show::<mexc::Code>(&Answer {
+        venue: "MEXC",
+        request: "POST /api/v3/order",
+        status: 502,
+        headers: &[],
+        // Not the exchange: a proxy's page, no code at all.
+        body: "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>",
+    });
+    show::<okx::Code>(&Answer {
+        venue: "OKX",
+        request: "POST /api/v5/trade/order",
+        status: 200,
+        headers: &[],
+        body: r#"{"code":"0","msg":"","data":[{"clOrdId":"b15","ordId":"312269865356374016","sCode":"0","sMsg":"Order placed","tag":""}]}"#,
+    });
 
-    println!("\nRaw MEXC responses, one call each (`json::check_parts::<mexc::Code>`):");
-    // (status, headers, body) as the server sent them.
-    type Response = (u16, &'static [(&'static str, &'static str)], &'static str);
-    let responses: [Response; 5] = [
-        (
-            400,
-            &[],
-            r#"{"code":700002,"msg":"Signature for this request is not valid."}"#,
-        ),
-        (
-            429,
-            &[("Retry-After", "2")],
-            r#"{"code":429,"msg":"Too Many Requests"}"#,
-        ),
-        (504, &[], ""),
-        (502, &[], "<html><body>502 Bad Gateway</body></html>"),
-        (
-            200,
-            &[],
-            r#"{"code":0,"msg":"success","data":{"orderId":"C02__1"}}"#,
-        ),
-    ];
-    for (status, headers, body) in responses {
-        match json::check_parts::<mexc::Code>(status, headers, body.as_bytes()) {
-            Ok(()) => println!("  HTTP {status}: success"),
-            Err(error) => {
-                let error: mexc::Error = error;
-                let wait = error
-                    .retry_after()
-                    .map_or(String::new(), |wait| format!(", wait {wait:?}"));
-                println!(
-                    "  HTTP {status}: {:<18} -> {}{wait}\n           {error}",
-                    error.kind().to_string(),
-                    decide(error.retry())
-                );
-            }
-        }
-    }
-
-    println!("\nMixPay refund reasons (a section that is not an error response):");
-    for code in [40021, 40000, 40008] {
-        let reason = MixPayRefundReason::try_from(code).expect("a listed code");
-        println!(
-            "  {code:>7}  {reason}  [{}] -> {}",
-            reason.kind(),
-            decide(reason.retry())
-        );
-    }
-
+    // The codes are enums: a `match` over the ones a bot handles is checked by the compiler,
+    // and a code added to the catalog in a later release makes an exhaustive one fail to build.
+    let known = binance::BinanceError::from_code(-1021).expect("a documented code");
+    assert_eq!(known, binance::BinanceError::InvalidTimestamp);
     println!(
-        "\nCatalog sizes: MexcError {}, MexcSubAccountError {}, MixPayError {}, MixPayRefundReason {}",
-        MexcError::ALL.len(),
-        mexc::MexcSubAccountError::ALL.len(),
-        mixpay::MixPayError::ALL.len(),
-        <MixPayRefundReason as ErrorCode>::ALL.len()
+        "Binance -1021 is `{}` ({}): resync the clock, then resend.",
+        known.name(),
+        known.message()
     );
 }

@@ -1,3 +1,0 @@
-errcodes_runtime::errcodes!("/etc/errcodes.toml");
-
-fn main() {}

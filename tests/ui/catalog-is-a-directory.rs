@@ -1,3 +1,0 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs");
-
-fn main() {}

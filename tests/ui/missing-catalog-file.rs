@@ -1,3 +1,0 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/no-such-file.toml");
-
-fn main() {}
