@@ -1,4 +1,10 @@
 //! `errcodes check FILE…`: the macro's rules (`errcodes_codegen::check`), run from the shell.
+//!
+//! Errors are what the macro refuses; they are always printed. The engine's warnings (an entry
+//! left at kind `other`, a code that two responding sections list) are the review list: things a
+//! person decides once when importing or updating a catalog, and then leaves as decided. A
+//! reviewed catalog still has them, so printing them on every check would bury the errors under
+//! noise that asks for nothing; they are printed, and counted, only with `--review`.
 
 use std::io::Write;
 use std::path::Path;
@@ -38,8 +44,8 @@ impl Report {
         usize::from(self.unreadable.is_some()) + self.diagnostics().filter(|d| d.is_error()).count()
     }
 
-    /// Prints the errors (and, unless `quiet`, the warnings) to standard error.
-    pub fn print_diagnostics(&self, quiet: bool, styled: bool) {
+    /// Prints the errors (and, with [`Shown::Review`], the review list) to standard error.
+    pub fn print_diagnostics(&self, shown: Shown, styled: bool) {
         let mut stderr = std::io::stderr().lock();
         if let Some(problem) = &self.unreadable {
             let _ = writeln!(
@@ -49,7 +55,7 @@ impl Report {
             );
         }
         for diagnostic in self.diagnostics() {
-            if quiet && !diagnostic.is_error() {
+            if shown == Shown::Errors && !diagnostic.is_error() {
                 continue;
             }
             let text = render::diagnostic(diagnostic, &self.text, &self.shown, styled);
@@ -57,10 +63,14 @@ impl Report {
         }
     }
 
-    /// `path: ok (2 enums, 94 codes)`, or `path: 3 errors, 1 warning`.
-    pub fn summary(&self) -> String {
+    /// `path: ok (2 enums, 94 codes)`, or `path: 3 errors`; with [`Shown::Review`], the size of
+    /// the review list too: `path: ok (2 enums, 94 codes), 1 warning`.
+    pub fn summary(&self, shown: Shown) -> String {
         let errors = self.error_count();
-        let warnings = self.diagnostics().filter(|d| !d.is_error()).count();
+        let warnings = match shown {
+            Shown::Errors => 0,
+            Shown::Review => self.diagnostics().filter(|d| !d.is_error()).count(),
+        };
         if errors > 0 {
             let mut line = format!("{}: {}", self.shown, plural(errors, "error"));
             if warnings > 0 {
@@ -81,6 +91,15 @@ impl Report {
         }
         line
     }
+}
+
+/// Which diagnostics `errcodes check` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// Errors only: what must be fixed (the default).
+    Errors,
+    /// Errors and the review list, the engine's warnings (`--review`).
+    Review,
 }
 
 /// `1 error`, `2 errors`, `3 entries`.
@@ -130,23 +149,23 @@ pub fn load_valid(path: &Path, styled: bool) -> Option<Catalog> {
     if report.error_count() == 0 {
         return report.checked.map(|checked| checked.catalog);
     }
-    report.print_diagnostics(true, styled);
+    report.print_diagnostics(Shown::Errors, styled);
     eprintln!(
         "{}; fix it first (`errcodes check {}` lists every problem)",
-        report.summary(),
+        report.summary(Shown::Errors),
         report.shown
     );
     None
 }
 
 /// Runs `errcodes check` on every file, then prints one summary line per file.
-pub fn run(files: &[impl AsRef<Path>], quiet: bool, styled: bool) -> ExitCode {
+pub fn run(files: &[impl AsRef<Path>], shown: Shown, styled: bool) -> ExitCode {
     let mut failed = false;
     for path in files {
         let report = load(path.as_ref());
-        report.print_diagnostics(quiet, styled);
+        report.print_diagnostics(shown, styled);
         failed |= report.error_count() > 0;
-        crate::output::print(&format!("{}\n", report.summary()));
+        crate::output::print(&format!("{}\n", report.summary(shown)));
     }
     if failed {
         ExitCode::from(crate::FAILURE)

@@ -16,8 +16,6 @@ mod lookup;
 mod output;
 mod render;
 mod schema;
-#[cfg(test)]
-mod suggest_accuracy;
 mod suggest_kind;
 
 /// Exit code for a catalog or document with errors.
@@ -53,9 +51,10 @@ enum Color {
 enum Command {
     /// Check catalogs with the same rules as the `errcodes!` macro.
     ///
-    /// Prints every problem rustc-style (file, line, column, the source line and a caret, with a
-    /// help line saying how to fix it), then one summary line per file. Warnings, such as entries
-    /// left at kind `other`, are printed but do not fail. Exits with 1 when any file has errors.
+    /// Prints every error rustc-style (file, line, column, the source line and a caret, with a
+    /// help line saying how to fix it), then one summary line per file. Exits with 1 when any
+    /// file has errors. `--review` adds the review list: the warnings a person decides once,
+    /// such as entries left at kind `other`; they never fail.
     Check(CheckArgs),
     /// Turn an error-code documentation page into a catalog.
     #[command(long_about = import::long_about())]
@@ -76,8 +75,8 @@ enum Command {
     ///
     /// Editors with TOML language support (Taplo / Even Better TOML, tombi) follow a catalog's
     /// first line `#:schema PATH-OR-URL` to it: completion, hints for every key, kind and retry
-    /// value, and errors as you type. The bundled catalogs point to the copy kept in the
-    /// repository, errcodes-catalogs/catalogs/catalog.schema.json.
+    /// value, and errors as you type. The bundled catalogs point to the copy kept beside them,
+    /// errcodes-catalogs/catalogs/catalog.schema.json, which the errcodes-catalogs package ships.
     Schema,
 }
 
@@ -88,8 +87,13 @@ struct CheckArgs {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
 
-    /// Print errors only, not warnings.
-    #[arg(short, long)]
+    /// Also print the review list: the warnings a person decides once (entries left at kind
+    /// `other`, a code that two responding sections list), and count them in the summary.
+    #[arg(long)]
+    review: bool,
+
+    /// Print errors only: the default without --review, kept for scripts.
+    #[arg(short, long, conflicts_with = "review")]
     quiet: bool,
 }
 
@@ -178,7 +182,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let styled = render::use_color(cli.color);
     match cli.command {
-        Command::Check(args) => check::run(&args.files, args.quiet, styled),
+        Command::Check(args) => {
+            let shown = if args.review {
+                check::Shown::Review
+            } else {
+                check::Shown::Errors
+            };
+            check::run(&args.files, shown, styled)
+        }
         Command::Import(args) => import::run(&args, styled),
         Command::Docs(args) => docs::run(&args.file, styled),
         Command::Lookup(args) => lookup::run(&args.file, &args.code, styled),

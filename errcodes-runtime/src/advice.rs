@@ -16,7 +16,7 @@ use crate::{ErrorCode, ErrorKind, Retry};
 /// Those types also have inherent methods of the same names, so calling them needs no `use`.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use std::time::Duration;
 /// use errcodes_runtime::{Advice, ApiError, ErrorKind, Retry};
 ///
@@ -73,7 +73,7 @@ pub trait Advice {
     /// What kind of failure this is.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::{Advice, ApiError, ErrorKind};
     ///
     /// assert_eq!(Advice::kind(&MexcError::TooManyRequests), ErrorKind::RateLimited);
@@ -86,7 +86,7 @@ pub trait Advice {
     /// [`Retry::Never`].
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::{Advice, ApiError, Retry};
     ///
     /// assert_eq!(Advice::retry(&MexcError::UnknownOrder), Retry::VerifyFirst);
@@ -106,7 +106,7 @@ pub trait Advice {
     /// a server that asks for 10³⁰ seconds is not retried at once.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use std::time::Duration;
     /// use errcodes_runtime::Advice;
     /// use errcodes_runtime::json::error_from_parts;
@@ -120,7 +120,7 @@ pub trait Advice {
     ///
     /// // An IP ban: `Retry-After: 60` and "banned until" a moment the local clock (running
     /// // two minutes ahead) already sees as past. The server's 60 seconds stand.
-    /// errcodes_runtime::errcodes!("../catalogs/binance.toml");
+    /// errcodes_runtime::errcodes!("catalogs/binance.toml");
     /// let body = br#"{"code":-1003,"msg":"Way too much request weight used; IP banned until 1700000060000. Please use WebSocket Streams for live updates to avoid bans."}"#;
     /// let banned = error_from_parts::<binance::Code>(418, &[("Retry-After", "60")], body);
     /// assert_eq!(banned.retry_after_at(1_700_000_120_000), Some(Duration::from_secs(60)));
@@ -131,7 +131,7 @@ pub trait Advice {
     /// catalog.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::{Advice, ApiError};
     ///
     /// assert_eq!(MexcError::TooManyRequests.venue(), Some("mexc"));

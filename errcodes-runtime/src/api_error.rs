@@ -24,7 +24,7 @@ use crate::{CodeRef, CodeType, ErrorCode, ErrorKind, HttpRule, Retry, Template};
 /// in one `Box<str>`, and so is an unknown string code.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::{ApiError, ErrorKind, Retry};
 ///
 /// let error = ApiError::<MexcError>::from_code(700002, Some("Signature for this request is not valid."));
@@ -116,7 +116,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// A listed error with the catalog's message.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::new(MexcError::TooManyRequests);
     /// assert_eq!(error.message(), "Too Many Requests");
     /// ```
@@ -131,7 +131,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// message picks among the code's documented meanings.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(123456789, Some("new"));
     /// assert_eq!(error.known(), None);
     /// assert_eq!(error.code(), Some(123456789));
@@ -151,7 +151,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// A response that carried no usable code: its text is kept as the message.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::{ApiError, BodyProblem};
     ///
     /// let error = ApiError::<MexcError>::without_code(BodyProblem::NotJson, "<html>502</html>");
@@ -168,7 +168,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// status itself decide [`kind`](ApiError::kind) and [`retry`](ApiError::retry).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::{ApiError, BodyProblem, Retry};
     ///
     /// let error = ApiError::<MexcError>::without_code(BodyProblem::Empty, "").with_status(504);
@@ -198,7 +198,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// date) and the venue's own (`[catalog.headers]`: a should-retry flag, a reset time).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use core::time::Duration;
     /// use errcodes_runtime::{ApiError, BodyProblem};
     ///
@@ -225,7 +225,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// among the code's documented meanings.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::new(MexcError::TooManyRequests).with_message(Some("slow down"));
     /// assert!(error.message_differs());
     /// ```
@@ -237,7 +237,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// `decline_code`) may pick the meaning too.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::new(MexcError::TooManyRequests)
     ///     .with_message_and_detail(None, Some("anything"));
     /// assert_eq!(error.known(), Some(MexcError::TooManyRequests));
@@ -275,7 +275,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// The variant, when the catalog lists the code; a refinement when the message selected one.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, None);
     /// assert_eq!(error.known(), Some(MexcError::TooManyRequests));
     /// ```
@@ -290,7 +290,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// meanings other than the entry itself.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// assert!(!errcodes_runtime::ApiError::<MexcError>::from_code(429, None).is_refined());
     /// ```
     pub fn is_refined(&self) -> bool {
@@ -300,7 +300,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// The code the server sent, listed or not; `None` when the response had no usable code.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).code(), Some(429));
     /// ```
     pub fn code(&self) -> Option<CodeRef<'_, E>> {
@@ -318,7 +318,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// For a response without a code this is its body; empty when the server sent nothing.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, None);
     /// assert_eq!(error.message(), "Too Many Requests");
     /// ```
@@ -334,7 +334,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// template (`Insufficient {currency} balance` matches "Insufficient USDT balance").
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, Some("Too Many Requests"));
     /// assert!(!error.message_differs());
     /// ```
@@ -349,7 +349,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// the server sent (`{currency}` → `"USDT"`).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, None);
     /// assert_eq!(error.placeholder("currency"), None);
     /// ```
@@ -373,7 +373,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// The HTTP status, when one was given.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// let error = errcodes_runtime::ApiError::<MexcError>::from_code(429, None).with_status(429);
     /// assert_eq!(error.status(), Some(429));
     /// ```
@@ -384,7 +384,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// Why the body could not be read as an error envelope, if it could not.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).body_problem(), None);
     /// ```
     pub fn body_problem(&self) -> Option<BodyProblem> {
@@ -394,7 +394,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// The venue's `[[http]]` rule that decided, for a code the catalog does not list.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// assert!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).http_rule().is_none());
     /// ```
     pub fn http_rule(&self) -> Option<&'static HttpRule> {
@@ -404,7 +404,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// Every error the reply carried, this one first (a batch's failed items, a list of codes).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).errors().count(), 1);
     /// ```
     pub fn errors(&self) -> impl Iterator<Item = &ApiError<E>> {
@@ -415,7 +415,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// when the real errors were inside them.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// assert!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).envelope_error().is_none());
     /// ```
     pub fn envelope_error(&self) -> Option<&ApiError<E>> {
@@ -439,7 +439,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// | none or other | `Other` |
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::{ApiError, ErrorKind};
     ///
     /// let error = ApiError::<MexcError>::from_code(1, None).with_status(404);
@@ -473,7 +473,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// A venue header that says whether to retry (`Stripe-Should-Retry`) has the last word.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::{ApiError, Retry};
     ///
     /// assert_eq!(ApiError::<MexcError>::from_code(1, None).with_status(429).retry(), Retry::Backoff);
@@ -521,7 +521,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// [`retry_after`](ApiError::retry_after) reads the clock.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).retry_after_at(0), None);
     /// ```
     pub fn retry_after_at(&self, now_unix_ms: u64) -> Option<Duration> {
@@ -539,7 +539,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// [`retry_after_at`](ApiError::retry_after_at) the current time.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// assert_eq!(errcodes_runtime::ApiError::<MexcError>::from_code(429, None).retry_after(), None);
     /// ```
     #[cfg(feature = "std")]

@@ -9,7 +9,7 @@
 //! - [`Retry::Never`]: returned at once.
 //!
 //! ```no_run
-//! # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+//! # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 //! use std::time::Duration;
 //! use backon::ExponentialBuilder;
 //! use errcodes_runtime::Retry;
@@ -47,7 +47,7 @@ use crate::{Advice, Retry};
 /// True only for [`Retry::Backoff`]: for `backon`'s `when`.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::ApiError;
 /// use errcodes_runtime::backon::should_retry;
 ///
@@ -63,7 +63,7 @@ pub fn should_retry<A: Advice>(error: &A) -> bool {
 /// the backoff has given up: for `backon`'s `adjust`.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use std::time::Duration;
 /// use errcodes_runtime::backon::wait;
 /// use errcodes_runtime::json::error_from_parts;
@@ -86,7 +86,7 @@ pub fn wait<A: Advice>(error: &A, planned: Option<Duration>) -> Option<Duration>
 /// `backoff` gives up; returns the last result. Sleeps with tokio.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use std::cell::Cell;
 /// use std::time::Duration;
 /// use backon::ConstantBuilder;

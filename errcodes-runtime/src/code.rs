@@ -11,7 +11,7 @@ use crate::{ErrorKind, Retry};
 /// Generic code names a catalog's code type as `E::Code`:
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/kraken.toml");
+/// # errcodes_runtime::errcodes!("catalogs/kraken.toml");
 /// use errcodes_runtime::{CodeType, ErrorCode};
 ///
 /// // Keeps the code of any catalog's error, whatever its type.
@@ -226,10 +226,10 @@ mod private {
 ///
 /// ```
 /// mod mexc {
-///     errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+///     errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// }
 /// mod kraken {
-///     errcodes_runtime::errcodes!("../catalogs/kraken.toml");
+///     errcodes_runtime::errcodes!("catalogs/kraken.toml");
 /// }
 /// use errcodes_runtime::CodeRef;
 /// use kraken::KrakenError;
@@ -250,10 +250,10 @@ pub type CodeRef<'a, E> = <<E as ErrorCode>::Code as CodeType>::Ref<'a>;
 ///
 /// ```
 /// mod mexc {
-///     errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+///     errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// }
 /// mod kraken {
-///     errcodes_runtime::errcodes!("../catalogs/kraken.toml");
+///     errcodes_runtime::errcodes!("catalogs/kraken.toml");
 /// }
 /// use errcodes_runtime::ErrorCode;
 ///
@@ -281,10 +281,10 @@ pub trait ErrorCode:
     /// use errcodes_runtime::ErrorCode;
     ///
     /// mod mexc {
-    ///     errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    ///     errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// }
     /// mod kraken {
-    ///     errcodes_runtime::errcodes!("../catalogs/kraken.toml");
+    ///     errcodes_runtime::errcodes!("catalogs/kraken.toml");
     /// }
     ///
     /// fn code_type<E: ErrorCode>() -> TypeId {
@@ -299,7 +299,7 @@ pub trait ErrorCode:
     /// Every variant, in catalog order.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// assert_eq!(<MexcError as ErrorCode>::ALL[0], MexcError::UnknownOrder);
@@ -310,7 +310,7 @@ pub trait ErrorCode:
     /// The `name` of the catalog the enum comes from, e.g. `"mexc"`.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// assert_eq!(<MexcError as ErrorCode>::CATALOG, "mexc");
@@ -320,7 +320,7 @@ pub trait ErrorCode:
     /// The enum's own name, e.g. `"MexcError"`.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// assert_eq!(<MexcError as ErrorCode>::ENUM, "MexcError");
@@ -330,7 +330,7 @@ pub trait ErrorCode:
     /// The field names of the API's JSON error body.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// let envelope = <MexcError as ErrorCode>::ENVELOPE;
@@ -342,7 +342,7 @@ pub trait ErrorCode:
     /// The code the API sends for this error.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::code(MexcError::InvalidSignature), 700002);
@@ -352,7 +352,7 @@ pub trait ErrorCode:
     /// The variant for `code`, or `None` when the catalog does not list it.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// assert_eq!(<MexcError as ErrorCode>::from_code(700002), Some(MexcError::InvalidSignature));
@@ -363,7 +363,7 @@ pub trait ErrorCode:
     /// The documented message, byte for byte (also what `Display` prints).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// let error = MexcError::InvalidSignature;
@@ -375,7 +375,7 @@ pub trait ErrorCode:
     /// The catalog's longer explanation or remedy, when it has one.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// let description = ErrorCode::description(MexcError::InvalidSignature).unwrap();
@@ -387,7 +387,7 @@ pub trait ErrorCode:
     /// The variant's name, e.g. `"InvalidSignature"`.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::name(MexcError::InvalidSignature), "InvalidSignature");
@@ -397,7 +397,7 @@ pub trait ErrorCode:
     /// What kind of failure this is.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// use errcodes_runtime::ErrorKind;
@@ -410,7 +410,7 @@ pub trait ErrorCode:
     /// Whether and how to send the request again.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// use errcodes_runtime::Retry;
@@ -425,7 +425,7 @@ pub trait ErrorCode:
     /// `[[http]]` rules, in order).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// use errcodes_runtime::{HttpRule, Retry};
@@ -440,7 +440,7 @@ pub trait ErrorCode:
     /// The venue's own headers that guide retrying (`[catalog.headers]`).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/stripe.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/stripe.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// assert_eq!(<StripeError as ErrorCode>::HEADERS.should_retry, Some("Stripe-Should-Retry"));
@@ -453,7 +453,7 @@ pub trait ErrorCode:
     /// the code has one meaning.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// let signature =
@@ -471,7 +471,7 @@ pub trait ErrorCode:
     /// True for a variant that refines another one's code by its message or detail.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// assert!(ErrorCode::is_refinement(MexcError::SignatureRequired));
@@ -484,7 +484,7 @@ pub trait ErrorCode:
     /// Where the wait before a retry comes from, when the catalog declares it.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/kraken.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/kraken.toml");
     /// use errcodes_runtime::ErrorCode;
     ///
     /// use errcodes_runtime::TimeUnit;
@@ -505,7 +505,7 @@ pub trait ErrorCode:
 /// Carries the code itself, so nothing the server said is lost.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// let unknown = MexcError::try_from(1).unwrap_err();
 /// assert_eq!(unknown.code(), 1);
 /// assert_eq!(unknown.to_string(), "code 1 is not listed in MexcError (catalog `mexc`)");
@@ -518,7 +518,7 @@ impl<'a, E: ErrorCode> UnknownCode<'a, E> {
     /// Wraps a code that `E` does not list.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::UnknownCode;
     ///
     /// let unknown = UnknownCode::<MexcError>::new(1);
@@ -531,7 +531,7 @@ impl<'a, E: ErrorCode> UnknownCode<'a, E> {
     /// The code that was not found.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/kraken.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/kraken.toml");
     /// let unknown = KrakenError::try_from("EGeneral:Something new").unwrap_err();
     /// assert_eq!(unknown.code(), "EGeneral:Something new");
     /// ```

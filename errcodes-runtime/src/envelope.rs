@@ -5,7 +5,7 @@
 /// `{"code":10008,"success":false,"message":"…"}`.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mixpay.toml");
 /// use errcodes_runtime::{Envelope, ErrorCode};
 ///
 /// let mixpay = <MixPayError as ErrorCode>::ENVELOPE;

@@ -2,7 +2,7 @@
 //! dependency (with the `http` feature, also from an `http::Response`).
 //!
 //! ```
-//! # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+//! # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 //! use errcodes_runtime::{json, ErrorKind, Retry};
 //!
 //! // After any request: status and body bytes in, a typed error out.
@@ -39,7 +39,7 @@ use crate::{ApiError, BodyProblem, CodeType, Envelope, ErrorCode, Headers};
 /// text (invalid UTF-8 replaced, nothing dropped). Never panics.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// let error = errcodes_runtime::json::error_from_response::<MexcError>(504, b"");
 /// assert_eq!(error.retry(), errcodes_runtime::Retry::VerifyFirst);
 /// ```
@@ -51,7 +51,7 @@ pub fn error_from_response<E: ErrorCode>(status: u16, body: &[u8]) -> ApiError<E
 /// (`Retry-After`, the venue's reset header) and whether to retry at all.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use core::time::Duration;
 ///
 /// let error = errcodes_runtime::json::error_from_parts::<MexcError>(429, &[("Retry-After", "3")], b"");
@@ -122,7 +122,7 @@ fn without_code<E: ErrorCode>(text: &str, problem: BodyProblem) -> ApiError<E> {
 /// answer was lost, and [`BodyProblem::Truncated`] says to verify before sending again.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::json::check_response;
 ///
 /// assert!(check_response::<MexcError>(200, br#"{"code":0,"data":[]}"#).is_ok());
@@ -135,7 +135,7 @@ pub fn check_response<E: ErrorCode>(status: u16, body: &[u8]) -> Result<(), ApiE
 /// [`check_response`] with the response's headers (see [`error_from_parts`]).
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// let result = errcodes_runtime::json::check_parts::<MexcError>(200, &[("x", "y")], b"{}");
 /// assert!(result.is_ok());
 /// ```
@@ -164,7 +164,7 @@ pub fn check_parts<E: ErrorCode>(
 /// convert their responses to.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// let response = http::Response::builder().status(429).header("Retry-After", "1").body(Vec::new()).unwrap();
 /// let error = errcodes_runtime::json::check_http_response::<MexcError, _>(&response).unwrap_err();
 /// assert_eq!(error.status(), Some(429));
@@ -186,7 +186,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// read like [`error_from_parts`].
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ApiError;
     ///
     /// let response = http::Response::builder()

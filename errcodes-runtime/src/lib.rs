@@ -5,7 +5,7 @@
 //! use errcodes_runtime::{errcodes, ErrorKind, Retry};
 //!
 //! // Reads `catalogs/mexc.toml` next to this crate's Cargo.toml at compile time.
-//! errcodes!("../catalogs/mexc.toml");
+//! errcodes!("catalogs/mexc.toml");
 //!
 //! let error = MexcError::from_code(700002).expect("a listed code");
 //! assert_eq!(error, MexcError::InvalidSignature);
@@ -30,7 +30,7 @@
 //! [`kind`](Advice::kind) of failure, whether to [`retry`](Advice::retry), and how long to
 //! wait first ([`retry_after`](Advice::retry_after)).
 //!
-//! See the repository's README for the catalog format and every compile-time check.
+//! The catalog format, every key with an example, is the [`format`] page.
 //!
 //! # Features
 //! - `std` (default): implies `alloc`.
@@ -63,6 +63,7 @@ mod api_error;
 pub mod backon;
 mod code;
 mod envelope;
+pub mod format;
 #[cfg(feature = "alloc")]
 mod headers;
 #[cfg(feature = "json")]

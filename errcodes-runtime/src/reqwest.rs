@@ -2,7 +2,7 @@
 //! (feature `reqwest`).
 //!
 //! ```no_run
-//! # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+//! # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 //! use errcodes_runtime::Retry;
 //! use errcodes_runtime::reqwest::{RequestError, send};
 //!
@@ -80,7 +80,7 @@ pub use transport::{Failure, TransportError};
 /// The same as [`read`] on the response, with a failure to send classified as well.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::Retry;
 /// use errcodes_runtime::reqwest::{Failure, send};
 ///
@@ -108,7 +108,7 @@ pub async fn send<E: ErrorCode>(request: RequestBuilder) -> Result<Bytes, Reques
 /// the request.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use std::time::Duration;
 /// use errcodes_runtime::reqwest::read;
 ///

@@ -9,7 +9,7 @@ use errcodes_runtime::reqwest::RequestError;
 use errcodes_runtime::{Advice, ApiError, ErrorKind, Retry};
 
 // Expands to `pub mod mexc`, with the section enum `MexcError` re-exported here.
-errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+errcodes_runtime::errcodes!("catalogs/mexc.toml");
 
 /// Generic over the trait only, as a retry policy of a user's would be.
 fn advice(error: &impl Advice) -> (ErrorKind, Retry, Option<Duration>, Option<&'static str>) {

@@ -8,10 +8,10 @@ use std::time::Duration;
 use errcodes_runtime::json::error_from_parts;
 use errcodes_runtime::reqwest::RequestError;
 
-errcodes_runtime::errcodes!("../catalogs/binance.toml");
-errcodes_runtime::errcodes!("../catalogs/bybit.toml");
-errcodes_runtime::errcodes!("../catalogs/kraken.toml");
-errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+errcodes_runtime::errcodes!("catalogs/binance.toml");
+errcodes_runtime::errcodes!("catalogs/bybit.toml");
+errcodes_runtime::errcodes!("catalogs/kraken.toml");
+errcodes_runtime::errcodes!("catalogs/mexc.toml");
 
 /// Longer than any bot would wait: what a saturated wait must be at least.
 const CENTURY: Duration = Duration::from_secs(100 * 365 * 24 * 3600);

@@ -112,7 +112,7 @@ KINDS
   invalid_timestamp, ... parameter/invalid -> invalid_request). The Name column or string
   code is read first, then the message, then the description's first sentence; the first
   that matches a rule decides, and `other` is left when none does. `retry = \"verify_first\"` is written when the text says to query
-  the outcome before retrying. Review them: `errcodes check` lists the entries left at `other`.";
+  the outcome before retrying. Review them: `errcodes check --review` lists the entries left at `other`.";
 
 /// One row of a table, or one line of a code list, as the page wrote it (markup removed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -598,7 +598,7 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     eprintln!(
-        "imported {} from {shown}: {} in {}, {}, {} left at kind `other` (review the suggested kinds)",
+        "imported {} from {shown}: {} in {}, {}, {} left at kind `other` (review the suggested kinds: `errcodes check --review` lists them)",
         header.name,
         check::plural(imported.entries, "entry"),
         check::plural(imported.enums, "enum"),

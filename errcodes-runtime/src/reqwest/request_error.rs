@@ -23,7 +23,7 @@ use crate::{Advice, ApiError, ErrorCode, ErrorKind, Retry};
 /// a transport failure, so a chain printer (`{:#}` of anyhow, eyre) shows each text once.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::reqwest::{Reason, RequestError};
 ///
 /// fn log_line(error: &RequestError<MexcError>) -> String {
@@ -46,7 +46,7 @@ pub struct RequestError<E: ErrorCode>(Box<Failed<E>>);
 /// What a [`RequestError`] is, for a `match`: the server's error or a transport failure.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+/// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use errcodes_runtime::ApiError;
 /// use errcodes_runtime::reqwest::{Reason, RequestError};
 ///
@@ -83,7 +83,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The server's error or the transport failure, for a `match`.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::{Failure, Reason, RequestError};
     ///
     /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
@@ -101,7 +101,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The API's kind, or for a transport failure [`Failure::kind`](super::Failure::kind).
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::RequestError;
     /// use errcodes_runtime::{ApiError, ErrorKind};
     ///
@@ -122,7 +122,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// request may have taken effect: check before resending) or [`Retry::Never`].
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::RequestError;
     /// use errcodes_runtime::{ApiError, Retry};
     ///
@@ -143,7 +143,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// for a transport failure.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use std::time::Duration;
     /// use errcodes_runtime::json::error_from_parts;
     /// use errcodes_runtime::reqwest::{RequestError, read};
@@ -171,7 +171,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The HTTP status of the answer; `None` for a transport failure.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ApiError;
     /// use errcodes_runtime::reqwest::RequestError;
     ///
@@ -189,7 +189,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The API's error, when the server answered with one.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::ApiError;
     /// use errcodes_runtime::reqwest::RequestError;
     ///
@@ -209,7 +209,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// a transport failure.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::{RequestError, read};
     ///
     /// # #[tokio::main(flavor = "current_thread")]
@@ -233,7 +233,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// The transport failure, when there was no complete answer.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::{Failure, RequestError, TransportError};
     ///
     /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
@@ -260,7 +260,7 @@ impl<E: ErrorCode> From<TransportError> for RequestError<E> {
     /// A request without a complete answer.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::{RequestError, TransportError};
     ///
     /// let unbuildable = reqwest::Client::new().get("not a url").build().unwrap_err();
@@ -277,7 +277,7 @@ impl<E: ErrorCode> From<::reqwest::Error> for RequestError<E> {
     /// a function that returns `RequestError`.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use errcodes_runtime::reqwest::{Failure, RequestError};
     ///
     /// fn build(client: &reqwest::Client) -> Result<reqwest::Request, RequestError<MexcError>> {

@@ -12,10 +12,10 @@ use tokio::net::{TcpListener, TcpStream};
 
 // Each catalog in a module of its own: both name their API enum `Code` and alias `Error`.
 pub mod mexc {
-    errcodes_runtime::errcodes!("../catalogs/mexc.toml");
+    errcodes_runtime::errcodes!("catalogs/mexc.toml");
 }
 pub mod mixpay {
-    errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
+    errcodes_runtime::errcodes!("catalogs/mixpay.toml");
 }
 #[allow(unused_imports)] // each test file uses part of it
 pub use mexc::MexcError;
