@@ -1,6 +1,8 @@
 //! Response headers, read without an HTTP library: anything that can look a header up by name;
 //! and the waits a response asks for, in its headers or its message.
 
+use core::num::NonZeroU64;
+
 use crate::{HeaderNames, TimeUnit};
 
 /// A response's headers, looked up by name (case-insensitively, as HTTP names are).
@@ -61,33 +63,51 @@ impl Headers for http::HeaderMap {
 
 /// The waits a response asked for, kept apart by kind so that they combine by one rule: the
 /// wait is the longest of them ([`wait_ms`](Wait::wait_ms)). Every value saturates: a wait
-/// too large to represent is the longest wait, never none.
+/// too large to represent is the longest wait ([`LONGEST_MS`]), never none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Wait {
-    /// The longest relative wait (`Retry-After: 30`, a placeholder in seconds), in ms.
-    after_ms: Option<u64>,
-    /// The latest moment (an HTTP date, a reset time, a ban "until"), in Unix ms.
-    until_unix_ms: Option<u64>,
+    /// The longest relative wait (`Retry-After: 30`, a placeholder in seconds).
+    after: Option<Millis>,
+    /// The latest moment (an HTTP date, a reset time, a ban "until"), in Unix time.
+    until: Option<Millis>,
+}
+
+/// The longest wait, and the latest moment, a [`Wait`] holds: about 585 million years.
+pub(crate) const LONGEST_MS: u64 = u64::MAX - 1;
+
+/// Milliseconds in 8 bytes that leave `Option` a niche (kept plus one), so that a [`Wait`]
+/// costs every `ApiError` 16 bytes, not 32.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Millis(NonZeroU64);
+
+impl Millis {
+    const fn new(ms: u64) -> Millis {
+        Millis(NonZeroU64::MIN.saturating_add(if ms > LONGEST_MS { LONGEST_MS } else { ms }))
+    }
+
+    const fn get(self) -> u64 {
+        self.0.get() - 1
+    }
 }
 
 impl Wait {
     /// No wait asked for.
     pub(crate) const NONE: Wait = Wait {
-        after_ms: None,
-        until_unix_ms: None,
+        after: None,
+        until: None,
     };
 
     const fn after_ms(ms: u64) -> Wait {
         Wait {
-            after_ms: Some(ms),
-            until_unix_ms: None,
+            after: Some(Millis::new(ms)),
+            until: None,
         }
     }
 
     const fn until_unix_ms(unix_ms: u64) -> Wait {
         Wait {
-            after_ms: None,
-            until_unix_ms: Some(unix_ms),
+            after: None,
+            until: Some(Millis::new(unix_ms)),
         }
     }
 
@@ -99,7 +119,7 @@ impl Wait {
         let reset = venue
             .reset_unix_ms
             .and_then(|name| headers.header(name))
-            .and_then(|value| count(value, 1))
+            .and_then(|value| count(value.trim(), 1))
             .map_or(Wait::NONE, Wait::until_unix_ms);
         retry_after.and(reset)
     }
@@ -120,7 +140,7 @@ impl Wait {
     /// A placeholder's `text` read in `unit` (`retry_after = { from = "until", unit = … }`);
     /// no wait when it is not a count.
     pub(crate) fn in_unit(text: &str, unit: TimeUnit) -> Wait {
-        // Whole units only: the catalogs' placeholders are integer seconds or milliseconds.
+        // Whole units: the catalogs' placeholders are integer seconds or milliseconds.
         let Some(value) = count(text.trim(), 1) else {
             return Wait::NONE;
         };
@@ -135,8 +155,8 @@ impl Wait {
     /// Both waits: the longer relative wait and the later moment.
     pub(crate) fn and(self, other: Wait) -> Wait {
         Wait {
-            after_ms: later(self.after_ms, other.after_ms),
-            until_unix_ms: later(self.until_unix_ms, other.until_unix_ms),
+            after: self.after.max(other.after),
+            until: self.until.max(other.until),
         }
     }
 
@@ -144,17 +164,11 @@ impl Wait {
     /// and the time left until the moment. A moment already past (or a clock running ahead)
     /// counts as no wait, so it never shortens a relative wait. `None` when nothing was asked.
     pub(crate) fn wait_ms(self, now_unix_ms: u64) -> Option<u64> {
+        let after = self.after.map(Millis::get);
         let until = self
-            .until_unix_ms
-            .map(|unix_ms| unix_ms.saturating_sub(now_unix_ms));
-        later(self.after_ms, until)
-    }
-}
-
-fn later(a: Option<u64>, b: Option<u64>) -> Option<u64> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
+            .until
+            .map(|until| until.get().saturating_sub(now_unix_ms));
+        after.max(until)
     }
 }
 
@@ -265,7 +279,7 @@ mod tests {
         ] {
             assert_eq!(
                 Wait::from_retry_after(huge).wait_ms(1_700_000_000_000),
-                Some(u64::MAX),
+                Some(LONGEST_MS),
                 "{huge}"
             );
         }
@@ -276,11 +290,11 @@ mod tests {
                 reset_unix_ms: Some("X-Reset"),
             },
         );
-        assert_eq!(reset.wait_ms(1_000), Some(u64::MAX - 1_000));
+        assert_eq!(reset.wait_ms(1_000), Some(LONGEST_MS - 1_000));
         let until = Wait::in_unit("99999999999999999999", TimeUnit::UnixSeconds);
-        assert_eq!(until.wait_ms(0), Some(u64::MAX));
+        assert_eq!(until.wait_ms(0), Some(LONGEST_MS));
         let after = Wait::in_unit("18446744073709551615", TimeUnit::Seconds);
-        assert_eq!(after.wait_ms(0), Some(u64::MAX));
+        assert_eq!(after.wait_ms(0), Some(LONGEST_MS));
     }
 
     #[test]
@@ -295,6 +309,15 @@ mod tests {
         // A moment alone that is past is no wait, but still an answer.
         assert_eq!(Wait::until_unix_ms(5).wait_ms(9), Some(0));
         assert_eq!(Wait::NONE.wait_ms(0), None);
+    }
+
+    #[test]
+    fn a_wait_is_two_words() {
+        // Every `ApiError` carries one: two `Option<u64>` would be 32 bytes.
+        assert_eq!(core::mem::size_of::<Wait>(), 16);
+        assert_eq!(Millis::new(0).get(), 0);
+        assert_eq!(Millis::new(u64::MAX).get(), LONGEST_MS);
+        assert!(Millis::new(1) < Millis::new(2));
     }
 
     #[test]

@@ -10,17 +10,10 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-// Each catalog in a module of its own: both name their API enum `Code` and alias `Error`.
-pub mod mexc {
-    errcodes_runtime::errcodes!("catalogs/mexc.toml");
-}
-pub mod mixpay {
-    errcodes_runtime::errcodes!("catalogs/mixpay.toml");
-}
-#[allow(unused_imports)] // each test file uses part of it
-pub use mexc::MexcError;
-#[allow(unused_imports)]
-pub use mixpay::MixPayError;
+// Each expands to `pub mod mexc` / `pub mod mixpay` (both with a `Code` and an `Error`), and
+// re-exports the section enums `MexcError` and `MixPayError` here.
+errcodes_runtime::errcodes!("catalogs/mexc.toml");
+errcodes_runtime::errcodes!("catalogs/mixpay.toml");
 
 /// Every test's limit: far above a normal run, below any CI job limit.
 pub const LIMIT: Duration = Duration::from_secs(20);
