@@ -14,7 +14,9 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
     let mut phf = String::new();
     for name in CATALOGS {
-        let path = manifest.join("../catalogs").join(format!("{name}.toml"));
+        let path = manifest
+            .join("../errcodes-catalogs/catalogs")
+            .join(format!("{name}.toml"));
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));

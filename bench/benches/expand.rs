@@ -15,7 +15,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use errcodes_bench::synthetic;
 
 fn catalogs() -> Vec<(String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../errcodes-catalogs/catalogs");
     let mut all: Vec<(String, String)> = ["mexc", "mixpay"]
         .iter()
         .map(|name| {

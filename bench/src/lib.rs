@@ -30,15 +30,15 @@ pub fn entries<E: errcodes_runtime::ErrorCode>() -> Vec<E> {
 
 /// `errcodes!` over the bundled catalogs.
 pub mod generated {
-    /// `catalogs/mexc.toml`: `MexcError`, `MexcSubAccountError`.
-    pub mod mexc {
-        errcodes_runtime::errcodes!("../catalogs/mexc.toml");
-    }
+    errcodes_runtime::errcodes!(
+        /// `catalogs/mexc.toml`: `MexcError`, `MexcSubAccountError`.
+        "../errcodes-catalogs/catalogs/mexc.toml"
+    );
 
-    /// `catalogs/mixpay.toml`: `MixPayError`, `MixPayRefundReason`.
-    pub mod mixpay {
-        errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
-    }
+    errcodes_runtime::errcodes!(
+        /// `catalogs/mixpay.toml`: `MixPayError`, `MixPayRefundReason`.
+        "../errcodes-catalogs/catalogs/mixpay.toml"
+    );
 }
 
 /// The same enums written out by hand (by `build.rs`, with [`handwritten::render`]).

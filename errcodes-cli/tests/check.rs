@@ -41,7 +41,7 @@ kind = "other"
 
 /// Every bundled catalog, as `errcodes check catalogs/*.toml` is run in the README.
 fn bundled_catalogs() -> Vec<std::path::PathBuf> {
-    let dir = workspace().join("catalogs");
+    let dir = workspace().join("errcodes-catalogs/catalogs");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
         .map(|entry| entry.expect("a directory entry").path())

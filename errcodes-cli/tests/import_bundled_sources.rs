@@ -46,8 +46,10 @@ fn compare(name: &str, added: &[i64]) -> usize {
     let run = errcodes(&["import".as_ref(), page.as_os_str()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let imported = entries(&valid(&run.stdout));
-    let bundled_text =
-        std::fs::read_to_string(workspace().join(format!("catalogs/{name}.toml"))).unwrap();
+    let bundled_text = std::fs::read_to_string(
+        workspace().join(format!("errcodes-catalogs/catalogs/{name}.toml")),
+    )
+    .unwrap();
     let mut bundled = entries(&valid(&bundled_text));
     for code in added {
         assert!(
@@ -141,7 +143,8 @@ fn bybit_in_order_with_odd_delimiter_rows() {
             .collect()
     };
     let imported = flat(&valid(&run.stdout));
-    let bundled_text = std::fs::read_to_string(workspace().join("catalogs/bybit.toml")).unwrap();
+    let bundled_text =
+        std::fs::read_to_string(workspace().join("errcodes-catalogs/catalogs/bybit.toml")).unwrap();
     let bundled = flat(&valid(&bundled_text));
     assert_eq!(imported.len(), 724);
     for (imported, bundled) in imported.iter().zip(&bundled) {
@@ -166,7 +169,7 @@ fn updating_a_catalog_from_its_own_page() {
         "bybit",
     ] {
         let page = workspace().join(format!("sources/{name}.md"));
-        let catalog = workspace().join(format!("catalogs/{name}.toml"));
+        let catalog = workspace().join(format!("errcodes-catalogs/catalogs/{name}.toml"));
         let out = dir.join(format!("{name}.toml"));
         let run = errcodes(&[
             "import".as_ref(),

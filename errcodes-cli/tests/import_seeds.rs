@@ -21,7 +21,7 @@ fn import(doc: &Path, catalog: &str) -> Catalog {
 }
 
 fn hand_kept(name: &str) -> Catalog {
-    let path = workspace().join("catalogs").join(name);
+    let path = workspace().join("errcodes-catalogs/catalogs").join(name);
     valid(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 

@@ -166,7 +166,7 @@ fn bundled_catalogs_update_from_their_sources_unchanged() {
     // The reviewed OKX, Kraken and Stripe catalogs come from sources/: updating each from its
     // page must give it back exactly, with hundreds of hand-reviewed kinds kept.
     for name in ["okx", "kraken", "stripe"] {
-        let catalog = workspace().join(format!("catalogs/{name}.toml"));
+        let catalog = workspace().join(format!("errcodes-catalogs/catalogs/{name}.toml"));
         let doc = workspace().join(format!("sources/{name}.md"));
         let run = errcodes(&[
             "import".as_ref(),

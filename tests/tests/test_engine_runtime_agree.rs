@@ -12,7 +12,10 @@ use errcodes_runtime::ErrorCode;
 /// Every variant of a compiled catalog answers the kind and retry advice the engine's model of
 /// the same file holds.
 fn same_classification<E: ErrorCode>(catalog: &str) {
-    let path = format!("{}/../catalogs/{catalog}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../errcodes-catalogs/catalogs/{catalog}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let checked = errcodes_codegen::check(&std::fs::read_to_string(path).unwrap());
     let def = checked
         .catalog

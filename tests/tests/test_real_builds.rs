@@ -8,7 +8,7 @@ use errcodes_tests::scratch::{cargo_run, scratch, user_crate, write};
 
 // The macro used directly from an integration test, too.
 mod from_an_integration_test {
-    errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
+    errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/mixpay.toml");
 }
 
 #[test]

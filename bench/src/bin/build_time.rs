@@ -489,7 +489,9 @@ fn size_section(options: &Options, report: &mut String) {
     let mut catalogs: Vec<(String, String)> = ["mexc", "mixpay"]
         .iter()
         .map(|name| {
-            let path = repository().join("catalogs").join(format!("{name}.toml"));
+            let path = repository()
+                .join("errcodes-catalogs/catalogs")
+                .join(format!("{name}.toml"));
             let text = std::fs::read_to_string(&path).expect("a bundled catalog");
             ((*name).to_owned(), text)
         })
@@ -550,7 +552,7 @@ fn size_section(options: &Options, report: &mut String) {
 
     // Release binaries.
     let mut scratch = Scratch::new("size");
-    let mexc = std::fs::read_to_string(repository().join("catalogs/mexc.toml"))
+    let mexc = std::fs::read_to_string(repository().join("errcodes-catalogs/catalogs/mexc.toml"))
         .expect("the bundled MEXC catalog");
     let hand = handwritten::render(&checked(&mexc), "::errcodes_runtime");
     let dependency = runtime_dependency(options);
@@ -625,7 +627,7 @@ fn thiserror_source(catalog: &errcodes_codegen::Catalog) -> String {
 }
 
 fn cold_section(options: &Options, report: &mut String) {
-    let mexc = std::fs::read_to_string(repository().join("catalogs/mexc.toml"))
+    let mexc = std::fs::read_to_string(repository().join("errcodes-catalogs/catalogs/mexc.toml"))
         .expect("the bundled MEXC catalog");
     let catalog = checked(&mexc);
     let mut scratch = Scratch::new("cold");

@@ -30,7 +30,7 @@ fn main() {
         .filter(|s| !s.is_empty())
         .map(|s| s.trim().parse().expect("sizes are numbers, e.g. 100,1000"))
         .collect();
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../errcodes-catalogs/catalogs");
     let mut catalogs: Vec<(String, String)> = ["mexc", "mixpay"]
         .iter()
         .map(|name| {

@@ -6,7 +6,7 @@
 #![no_std]
 #![deny(warnings)]
 
-errcodes_runtime::errcodes!("../../catalogs/mexc.toml");
+errcodes_runtime::errcodes!("../../errcodes-catalogs/catalogs/mexc.toml");
 
 /// Whether a bot should send the request again after `code`.
 pub fn should_retry(code: i64) -> bool {
