@@ -70,7 +70,7 @@ fn reviewed_catalogs_keep_every_documented_entry() {
             checked.catalog
         };
         let imported = read(root.join(format!("tests/imported/{name}.toml")));
-        let reviewed = read(root.join(format!("catalogs/{name}.toml")));
+        let reviewed = read(root.join(format!("errcodes-catalogs/catalogs/{name}.toml")));
         // Kraken's catalog ends with three sections of a second page (sources/kraken_sdk.md, its
         // SDK guide), which the import of sources/kraken.md does not hold.
         let second_page = if name == "kraken" { 3 } else { 0 };
