@@ -7,6 +7,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::limits::{MAX_REFINEMENTS, text_too_long};
 use crate::model::{Api, Catalog, Code, Entry, EnumDef, Envelope, Headers};
 use crate::naming::{
     RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name, is_catalog_name,
@@ -24,17 +25,6 @@ const CATALOG_FIELDS: &[&str] = &[
     "api_error",
     "headers",
 ];
-const ENVELOPE_FIELDS: &[&str] = &[
-    "code",
-    "message",
-    "success",
-    "ok_codes",
-    "items",
-    "item_code",
-    "item_message",
-    "detail",
-];
-const HEADER_FIELDS: &[&str] = &["should_retry", "reset_unix_ms"];
 const ENUM_FIELDS: &[&str] = &["name", "doc", "error", "responses"];
 const ENTRY_FIELDS: &[&str] = &[
     "code",
@@ -308,61 +298,15 @@ impl Loader {
         }
         catalog.title = header.non_empty_string("title", self).map(|(s, _)| s);
         catalog.source = header.non_empty_string("source", self).map(|(s, _)| s);
-        if let Some(mut envelope) = header.table("envelope", self) {
-            envelope.what = "[catalog] envelope";
-            envelope.reject_unknown(ENVELOPE_FIELDS, self);
-            let mut field = |key: &str| envelope.non_empty_string(key, self).map(|(s, _)| s);
-            let code = field("code");
-            let message = field("message");
-            let success = field("success");
-            let items = field("items");
-            let item_code = field("item_code");
-            let item_message = field("item_message");
-            let detail = field("detail");
-            let ok_codes = self.ok_codes(&envelope);
-            let needs_items = |key: &str| {
-                format!(
-                    "`{key}` is read from each item of `items`, which the envelope does not name"
-                )
-            };
-            for (key, value) in [("item_code", &item_code), ("item_message", &item_message)] {
-                if value.is_some() && items.is_none() {
-                    self.diagnostics.push(
-                        Diagnostic::error(envelope.span, needs_items(key))
-                            .help("add `items = \"data\"`: the list of per-item results"),
-                    );
-                }
-            }
-            if items.is_some() && item_code.is_none() {
-                self.diagnostics.push(
-                    Diagnostic::error(envelope.span, "`items` is set but `item_code` is not")
-                        .help("name the field of each item that holds its code, e.g. `item_code = \"sCode\"`"),
-                );
-            }
-            let defaults = Envelope::default();
-            catalog.envelope = Envelope {
-                code: code.unwrap_or(defaults.code),
-                message: message.unwrap_or(defaults.message),
-                success,
-                ok_codes,
-                items,
-                item_code,
-                item_message,
-                detail,
-            };
+        if let Some(envelope) = self.envelope(header) {
+            catalog.envelope = envelope;
         }
         catalog.api = Api {
             enum_name: self.type_name_field(header, "api_enum"),
             error_name: self.type_name_field(header, "api_error"),
         };
-        if let Some(mut headers) = header.table("headers", self) {
-            headers.what = "[catalog.headers]";
-            headers.reject_unknown(HEADER_FIELDS, self);
-            let mut field = |key: &str| headers.non_empty_string(key, self).map(|(s, _)| s);
-            catalog.headers = Headers {
-                should_retry: field("should_retry"),
-                reset_unix_ms: field("reset_unix_ms"),
-            };
+        if let Some(headers) = self.headers(header) {
+            catalog.headers = headers;
         }
     }
 
@@ -483,7 +427,13 @@ impl Loader {
                 );
                 None
             }
-            Some(found) => Some(found),
+            Some((message, span)) => match text_too_long(span, "`message`", &message) {
+                Some(error) => {
+                    self.diagnostics.push(error);
+                    None
+                }
+                None => Some((message, span)),
+            },
             None => {
                 if fields.get("message").is_none() {
                     fields.missing("message", "\"the documented message\"", self);
@@ -539,9 +489,25 @@ impl Loader {
         if let (None, Some(code)) = (parent, &code)
             && let Some(array) = fields.array_of_tables("refine", "[[enum.error.refine]]", self)
         {
-            for value in array.iter() {
-                if let Some(refinement) = self.entry(value, Some(code)) {
-                    refinements.push(refinement);
+            // Counted before any refinement is read: the checks that compare refinements pair
+            // by pair are bounded by this limit.
+            if array.len() > MAX_REFINEMENTS {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        code.1,
+                        format!(
+                            "code {} has {} refinements; at most {MAX_REFINEMENTS} are supported",
+                            code.0,
+                            array.len()
+                        ),
+                    )
+                    .help("move the rarest messages into the entry's description"),
+                );
+            } else {
+                for value in array.iter() {
+                    if let Some(refinement) = self.entry(value, Some(code)) {
+                        refinements.push(refinement);
+                    }
                 }
             }
         }
@@ -574,25 +540,6 @@ impl Loader {
         })
     }
 
-    /// `ok_codes = [0]` or `["00000"]`: codes that mean success.
-    fn ok_codes(&mut self, envelope: &Fields<'_, '_>) -> Vec<Code> {
-        let Some(value) = envelope.get("ok_codes") else {
-            return Vec::new();
-        };
-        let DeValue::Array(array) = value.get_ref() else {
-            let error = envelope
-                .wrong_type("ok_codes", "an array of codes", value)
-                .help("write `ok_codes = [0]` or `ok_codes = [\"00000\"]`");
-            self.diagnostics.push(error);
-            return Vec::new();
-        };
-        array
-            .iter()
-            .filter_map(|item| self.code_value(item, "a code of `ok_codes`"))
-            .map(|(code, _)| code)
-            .collect()
-    }
-
     fn code(&mut self, fields: &Fields<'_, '_>) -> Option<(Code, Span)> {
         let Some(value) = fields.get("code") else {
             fields.missing("code", "700002", self);
@@ -609,7 +556,11 @@ impl Loader {
     }
 
     /// A code (`what` names it in messages): an integer in range or a non-empty string.
-    fn code_value(&mut self, value: &Spanned<DeValue<'_>>, what: &str) -> Option<(Code, Span)> {
+    pub(crate) fn code_value(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        what: &str,
+    ) -> Option<(Code, Span)> {
         let span = Span::from(value.span());
         match value.get_ref() {
             DeValue::Integer(integer) => {
@@ -635,7 +586,13 @@ impl Loader {
                 );
                 None
             }
-            DeValue::String(code) => Some((Code::Str(code.to_string()), span)),
+            DeValue::String(code) => match text_too_long(span, what, code) {
+                Some(error) => {
+                    self.diagnostics.push(error);
+                    None
+                }
+                None => Some((Code::Str(code.to_string()), span)),
+            },
             other => {
                 self.diagnostics.push(
                     Diagnostic::error(
