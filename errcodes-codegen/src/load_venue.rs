@@ -55,7 +55,17 @@ impl Loader {
                 None
             }
         };
-        let message = fields.non_empty_string("message", self).map(|(s, _)| s);
+        let message = fields
+            .non_empty_string("message", self)
+            .and_then(|(message, span)| {
+                match crate::limits::text_too_long(span, "`message`", &message) {
+                    Some(error) => {
+                        self.diagnostics.push(error);
+                        None
+                    }
+                    None => Some(message),
+                }
+            });
         let kind = self.named(&fields, "kind", ErrorKind::ALL, ErrorKind::as_str, true);
         let retry = self.named(&fields, "retry", Retry::ALL, Retry::as_str, false);
         let retry_after = self.retry_after(&fields);
