@@ -4,20 +4,8 @@
 //! inside each item, a valid HTTP header name.
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::load::{Fields, Loader};
+use crate::load_fields::{Fields, Loader};
 use crate::model::{Code, Envelope, Headers};
-
-const ENVELOPE_FIELDS: &[&str] = &[
-    "code",
-    "message",
-    "success",
-    "ok_codes",
-    "items",
-    "item_code",
-    "item_message",
-    "detail",
-];
-const HEADER_FIELDS: &[&str] = &["should_retry", "reset_unix_ms"];
 
 /// The value of `items` that names the body itself as the list of per-item results.
 pub const BODY_ITSELF: &str = ".";
@@ -25,9 +13,8 @@ pub const BODY_ITSELF: &str = ".";
 impl Loader {
     /// `envelope = { … }` of `[catalog]`; `None` when absent or not a table.
     pub(crate) fn envelope(&mut self, header: &Fields<'_, '_>) -> Option<Envelope> {
-        let mut envelope = header.table("envelope", self)?;
-        envelope.what = "[catalog] envelope";
-        envelope.reject_unknown(ENVELOPE_FIELDS, self);
+        let envelope = header.table("envelope")?;
+        envelope.check(self);
         let mut path = |key: &str, body_itself: bool| {
             let (value, span) = envelope.non_empty_string(key, self)?;
             self.path(key, &value, span, body_itself)
@@ -45,24 +32,6 @@ impl Loader {
         let item_code = key("item_code");
         let item_message = key("item_message");
         let ok_codes = self.ok_codes(&envelope);
-        let needs_items = |key: &str| {
-            format!("`{key}` is read from each item of `items`, which the envelope does not name")
-        };
-        for (key, value) in [("item_code", &item_code), ("item_message", &item_message)] {
-            if value.is_some() && items.is_none() && envelope.get("items").is_none() {
-                self.diagnostics.push(
-                    Diagnostic::error(envelope.span, needs_items(key))
-                        .help("add `items = \"data\"`: the list of per-item results"),
-                );
-            }
-        }
-        if items.is_some() && item_code.is_none() && envelope.get("item_code").is_none() {
-            self.diagnostics.push(
-                Diagnostic::error(envelope.span, "`items` is set but `item_code` is not").help(
-                    "name the field of each item that holds its code, e.g. `item_code = \"sCode\"`",
-                ),
-            );
-        }
         let defaults = Envelope::default();
         let code_path = code.as_ref().map_or(defaults.code.as_str(), |(c, _)| c);
         if let Some((items, span)) = &items
@@ -159,14 +128,7 @@ impl Loader {
 
     /// `ok_codes = [0]` or `["00000"]`: codes that mean success.
     fn ok_codes(&mut self, envelope: &Fields<'_, '_>) -> Vec<Code> {
-        let Some(value) = envelope.get("ok_codes") else {
-            return Vec::new();
-        };
-        let toml::de::DeValue::Array(array) = value.get_ref() else {
-            let error = envelope
-                .wrong_type("ok_codes", "an array of codes", value)
-                .help("write `ok_codes = [0]` or `ok_codes = [\"00000\"]`");
-            self.diagnostics.push(error);
+        let Some(array) = envelope.array("ok_codes") else {
             return Vec::new();
         };
         array
@@ -178,9 +140,8 @@ impl Loader {
 
     /// `[catalog.headers]`; `None` when absent or not a table.
     pub(crate) fn headers(&mut self, header: &Fields<'_, '_>) -> Option<Headers> {
-        let mut headers = header.table("headers", self)?;
-        headers.what = "[catalog.headers]";
-        headers.reject_unknown(HEADER_FIELDS, self);
+        let headers = header.table("headers")?;
+        headers.check(self);
         let mut field = |key: &str| {
             let (name, span) = headers.non_empty_string(key, self)?;
             self.header_name(key, &name, span).then_some(name)

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use std::time::{Duration, Instant};
 
 use errcodes_codegen::limits::{
-    MAX_REFINEMENTS, MAX_TEMPLATE_CODES, MAX_TEXT_BYTES, MAX_TOML_DEPTH,
+    MAX_REFINEMENTS, MAX_TEMPLATE_CODES, MAX_TEXT_CHARS, MAX_TOML_DEPTH,
 };
 use errcodes_codegen::{Checked, LineIndex, check};
 
@@ -80,7 +80,7 @@ fn refinements_up_to_the_limit_are_all_compared() {
 fn two_long_refinement_messages_are_compared_in_linear_memory() {
     // Both at the limit: the overlap walk this replaced needed 4,096 × 4,096 bytes per pair
     // here and len × len in general (tens of gigabytes for two 100,000-byte messages).
-    let long = |end: &str| format!("{{x}}{}{end}", "a".repeat(MAX_TEXT_BYTES - 4));
+    let long = |end: &str| format!("{{x}}{}{end}", "a".repeat(MAX_TEXT_CHARS - 4));
     let text = entry_with_refinements(2, |at| long(if at == 0 { "b" } else { "c" }));
     assert!(timed_check(&text).is_valid());
 }
@@ -95,7 +95,7 @@ fn a_message_past_the_limit_is_refused_with_its_length() {
     assert_eq!(
         errors(&text, &checked),
         [format!(
-            "9:11: `message` is 1000000 bytes long, longer than the limit of {MAX_TEXT_BYTES}"
+            "9:11: `message` is 1000000 characters long, longer than the limit of {MAX_TEXT_CHARS}"
         )]
     );
 }
@@ -104,19 +104,19 @@ fn a_message_past_the_limit_is_refused_with_its_length() {
 fn a_message_at_the_limit_is_accepted() {
     let text = format!(
         "{HEADER}\n[[enum.error]]\ncode = 1\nmessage = \"{}\"\nname = \"Long\"\nkind = \"other\"\n",
-        "x".repeat(MAX_TEXT_BYTES)
+        "x".repeat(MAX_TEXT_CHARS)
     );
     assert!(timed_check(&text).is_valid());
 }
 
 #[test]
 fn a_string_code_and_an_http_message_past_the_limit_are_refused() {
-    let long = "x".repeat(MAX_TEXT_BYTES + 1);
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
     let text = format!(
         "[catalog]\nname = \"demo\"\n\n[[http]]\nstatus = 418\nname = \"Teapot\"\nmessage = \"{long}\"\nkind = \"other\"\n\n[[enum]]\nname = \"DemoError\"\n\n[[enum.error]]\ncode = \"{long}\"\nmessage = \"Long\"\nkind = \"other\"\n"
     );
     let checked = timed_check(&text);
-    let limit = format!("4097 bytes long, longer than the limit of {MAX_TEXT_BYTES}");
+    let limit = format!("4097 characters long, longer than the limit of {MAX_TEXT_CHARS}");
     assert_eq!(
         errors(&text, &checked),
         [
