@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::keys;
 use crate::limits::{MAX_REFINEMENTS, text_too_long};
 use crate::load_fields::{Fields, Loader, type_name};
-use crate::model::{Api, Catalog, Code, Entry, EnumDef, Envelope, Headers};
+use crate::model::{Api, Catalog, Code, Entry, EnumDef, Headers, default_envelope};
 use crate::naming::{
     RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name, is_catalog_name,
 };
@@ -48,7 +48,7 @@ impl Loader {
             name: String::new(),
             title: None,
             source: None,
-            envelope: Envelope::default(),
+            envelope: default_envelope(),
             api: Api::default(),
             headers: Headers::default(),
             http: Vec::new(),

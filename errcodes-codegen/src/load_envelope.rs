@@ -5,7 +5,7 @@
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::load_fields::{Fields, Loader};
-use crate::model::{Code, Envelope, Headers};
+use crate::model::{Code, Envelope, Headers, default_envelope};
 
 /// The value of `items` that names the body itself as the list of per-item results.
 pub const BODY_ITSELF: &str = ".";
@@ -31,8 +31,8 @@ impl Loader {
         };
         let item_code = key("item_code");
         let item_message = key("item_message");
-        let ok_codes = self.ok_codes(&envelope);
-        let defaults = Envelope::default();
+        let defaults = default_envelope();
+        let ok_codes = self.ok_codes(&envelope).unwrap_or(defaults.ok_codes);
         let code_path = code.as_ref().map_or(defaults.code.as_str(), |(c, _)| c);
         if let Some((items, span)) = &items
             && items != BODY_ITSELF
@@ -126,16 +126,15 @@ impl Loader {
         false
     }
 
-    /// `ok_codes = [0]` or `["00000"]`: codes that mean success.
-    fn ok_codes(&mut self, envelope: &Fields<'_, '_>) -> Vec<Code> {
-        let Some(array) = envelope.array("ok_codes") else {
-            return Vec::new();
-        };
-        array
+    /// `ok_codes = [0]` or `["00000"]`: codes that mean success; `None` when not written.
+    fn ok_codes(&mut self, envelope: &Fields<'_, '_>) -> Option<Vec<Code>> {
+        let array = envelope.array("ok_codes")?;
+        let codes = array
             .iter()
             .filter_map(|item| self.code_value(item, "a code of `ok_codes`"))
             .map(|(code, _)| code)
-            .collect()
+            .collect();
+        Some(codes)
     }
 
     /// `[catalog.headers]`; `None` when absent or not a table.

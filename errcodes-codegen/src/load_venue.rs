@@ -6,8 +6,9 @@ use toml::de::DeValue;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::load_fields::{Fields, Loader};
-use crate::model::{HttpRule, RetryAfter, Status};
+use crate::model::{At, HttpRule, RetryAfter, Status};
 use crate::naming::check_type_name;
+use errcodes_core::venue::RetryAfterRule;
 
 impl Loader {
     /// One `[[http]]` rule; `None` (with diagnostics) when any field is wrong.
@@ -45,15 +46,17 @@ impl Loader {
             return None;
         }
         let (kind, _) = kind?;
-        Some(HttpRule {
-            status: status?,
-            name: name?,
+        Some(At {
+            value: errcodes_core::venue::HttpRule {
+                status: status?,
+                name: name?,
+                message,
+                kind,
+                retry: retry.map_or_else(|| kind.default_retry(), |(retry, _)| retry),
+                retry_after,
+                description,
+            },
             span: fields.span,
-            message,
-            kind,
-            retry: retry.map_or_else(|| kind.default_retry(), |(retry, _)| retry),
-            retry_after,
-            description,
         })
     }
 
@@ -103,9 +106,11 @@ impl Loader {
         table.check(self);
         let from = table.non_empty_string("from", self);
         let unit = self.named(&table, "unit", TimeUnit::ALL, TimeUnit::as_str);
-        Some(RetryAfter {
-            from: from?.0,
-            unit: unit?.0,
+        Some(At {
+            value: RetryAfterRule {
+                from: from?.0,
+                unit: unit?.0,
+            },
             span: table.span,
         })
     }
