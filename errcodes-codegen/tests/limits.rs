@@ -198,3 +198,31 @@ fn nesting_at_the_toml_parsers_limit_is_read() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_huge_unknown_value_or_key_is_reported_without_comparing_it_letter_by_letter() {
+    // "did you mean" compares a misspelt kind, retry advice or key with every valid one, at a
+    // cost of their lengths multiplied; a long value is too far from any of them to compare.
+    let huge = "x".repeat(500_000);
+    let text = format!(
+        "{HEADER}\n[[enum.error]]\ncode = 1\nmessage = \"Failure\"\nkind = \"{huge}\"\n{huge} = 1\n"
+    );
+    let checked = timed_check(&text);
+    let errors = errors(&text, &checked);
+    assert_eq!(
+        errors.len(),
+        2,
+        "{:?}",
+        errors.iter().map(|e| &e[..60]).collect::<Vec<_>>()
+    );
+    assert!(
+        errors[0].starts_with("10:8: unknown kind `xxx"),
+        "{}",
+        &errors[0][..60]
+    );
+    assert!(
+        errors[1].starts_with("11:1: unknown field `xxx"),
+        "{}",
+        &errors[1][..60]
+    );
+}
