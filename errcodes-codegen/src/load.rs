@@ -172,7 +172,7 @@ impl Loader {
 
         let code = match parent {
             Some(parent) => Some(parent.clone()),
-            None => self.code(&fields),
+            None => self.code(fields),
         };
         let message = match fields.string("message") {
             Some((message, span)) if message.trim().is_empty() => {
@@ -229,11 +229,11 @@ impl Loader {
                 .help("choose another `name` for the entry"),
             );
         }
-        let kind = self.named(&fields, "kind", ErrorKind::ALL, ErrorKind::as_str);
-        let retry = self.named(&fields, "retry", Retry::ALL, Retry::as_str);
+        let kind = self.named(fields, "kind", ErrorKind::ALL, ErrorKind::as_str);
+        let retry = self.named(fields, "retry", Retry::ALL, Retry::as_str);
         let description = fields.non_empty_string("description", self).map(|(s, _)| s);
         let deprecated = fields.boolean("deprecated", false);
-        let retry_after = self.retry_after(&fields);
+        let retry_after = self.retry_after(fields);
         let detail = fields.non_empty_string("detail", self).map(|(s, _)| s);
         let mut refinements = Vec::new();
         if let (None, Some(code)) = (parent, &code)

@@ -15,7 +15,7 @@ impl Loader {
     pub(crate) fn http_rule(&mut self, fields: &Fields<'_, '_>) -> Option<HttpRule> {
         let errors_before = self.diagnostics.len();
         fields.check(self);
-        let status = self.status(&fields);
+        let status = self.status(fields);
         let name = match fields.string("name") {
             Some((name, span)) => match check_type_name(&name, "rule name") {
                 Ok(()) => Some(name),
@@ -38,9 +38,9 @@ impl Loader {
                     None => Some(message),
                 }
             });
-        let kind = self.named(&fields, "kind", ErrorKind::ALL, ErrorKind::as_str);
-        let retry = self.named(&fields, "retry", Retry::ALL, Retry::as_str);
-        let retry_after = self.retry_after(&fields);
+        let kind = self.named(fields, "kind", ErrorKind::ALL, ErrorKind::as_str);
+        let retry = self.named(fields, "retry", Retry::ALL, Retry::as_str);
+        let retry_after = self.retry_after(fields);
         let description = fields.non_empty_string("description", self).map(|(s, _)| s);
         if self.diagnostics.len() > errors_before {
             return None;
