@@ -4,59 +4,18 @@
 //! Cross-entry rules (duplicates, name collisions) live in `validate.rs`.
 
 use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{Api, Catalog, Code, Entry, EnumDef, Envelope, Headers};
+use crate::keys;
+use crate::limits::{MAX_REFINEMENTS, text_too_long};
+use crate::load_fields::{Fields, Loader, type_name};
+use crate::model::{Api, Catalog, Code, Entry, EnumDef, Headers, default_envelope};
 use crate::naming::{
     RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name, is_catalog_name,
 };
 use crate::suggest::{closest, one_of};
 use errcodes_core::{ErrorKind, Retry};
-
-const ROOT_FIELDS: &[&str] = &["catalog", "enum", "http"];
-const CATALOG_FIELDS: &[&str] = &[
-    "name",
-    "title",
-    "source",
-    "envelope",
-    "api_enum",
-    "api_error",
-    "headers",
-];
-const ENVELOPE_FIELDS: &[&str] = &[
-    "code",
-    "message",
-    "success",
-    "ok_codes",
-    "items",
-    "item_code",
-    "item_message",
-    "detail",
-];
-const HEADER_FIELDS: &[&str] = &["should_retry", "reset_unix_ms"];
-const ENUM_FIELDS: &[&str] = &["name", "doc", "error", "responses"];
-const ENTRY_FIELDS: &[&str] = &[
-    "code",
-    "name",
-    "message",
-    "kind",
-    "retry",
-    "description",
-    "deprecated",
-    "retry_after",
-    "refine",
-];
-const REFINE_FIELDS: &[&str] = &[
-    "name",
-    "message",
-    "detail",
-    "kind",
-    "retry",
-    "description",
-    "deprecated",
-    "retry_after",
-];
 
 /// Parses `text` and returns what could be read, with a diagnostic for every problem found.
 ///
@@ -81,293 +40,76 @@ pub fn load(text: &str) -> (Catalog, Vec<Diagnostic>) {
     (catalog, loader.diagnostics)
 }
 
-pub(crate) struct Loader {
-    pub(crate) diagnostics: Vec<Diagnostic>,
-}
-
-/// The fields of one TOML table, read with the spans they were written at.
-pub(crate) struct Fields<'t, 'i> {
-    pub(crate) table: &'t DeTable<'i>,
-    pub(crate) span: Span,
-    pub(crate) what: &'static str,
-}
-
-fn type_name(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
-}
-
-impl<'t, 'i> Fields<'t, 'i> {
-    pub(crate) fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
-        self.table.get(key)
-    }
-
-    pub(crate) fn reject_unknown(&self, known: &[&str], loader: &mut Loader) {
-        for (key, _) in self.table.iter() {
-            let name = key.get_ref().as_ref();
-            if known.contains(&name) {
-                continue;
-            }
-            let help = match closest(name, known) {
-                Some(guess) => format!("did you mean `{guess}`?"),
-                None => format!("the fields of {} are {}", self.what, one_of(known)),
-            };
-            loader.diagnostics.push(
-                Diagnostic::error(
-                    key.span(),
-                    format!("unknown field `{name}` in {}", self.what),
-                )
-                .help(help),
-            );
-        }
-    }
-
-    pub(crate) fn missing(&self, key: &str, example: &str, loader: &mut Loader) {
-        loader.diagnostics.push(
-            Diagnostic::error(self.span, format!("missing field `{key}` in {}", self.what))
-                .help(format!("add `{key} = {example}`")),
-        );
-    }
-
-    pub(crate) fn wrong_type(
-        &self,
-        key: &str,
-        expected: &str,
-        value: &Spanned<DeValue<'_>>,
-    ) -> Diagnostic {
-        Diagnostic::error(
-            value.span(),
-            format!(
-                "`{key}` in {} must be {expected}, found {}",
-                self.what,
-                type_name(value.get_ref())
-            ),
-        )
-    }
-
-    /// An optional string field; `None` (with a diagnostic) when it has another type.
-    pub(crate) fn string(&self, key: &str, loader: &mut Loader) -> Option<(String, Span)> {
-        let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::String(s) => Some((s.to_string(), Span::from(value.span()))),
-            _ => {
-                let error = self
-                    .wrong_type(key, "a string", value)
-                    .help(format!("quote the value: `{key} = \"…\"`"));
-                loader.diagnostics.push(error);
-                None
-            }
-        }
-    }
-
-    /// An optional string that, when present, must not be blank.
-    pub(crate) fn non_empty_string(
-        &self,
-        key: &str,
-        loader: &mut Loader,
-    ) -> Option<(String, Span)> {
-        let (value, span) = self.string(key, loader)?;
-        if value.trim().is_empty() {
-            loader.diagnostics.push(
-                Diagnostic::error(span, format!("`{key}` in {} is empty", self.what))
-                    .help(format!("write the text, or remove `{key}`")),
-            );
-            return None;
-        }
-        Some((value, span))
-    }
-
-    pub(crate) fn table(&self, key: &str, loader: &mut Loader) -> Option<Fields<'t, 'i>> {
-        let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::Table(table) => Some(Fields {
-                table,
-                span: Span::from(value.span()),
-                what: "",
-            }),
-            _ => {
-                let error = self.wrong_type(key, "a table", value);
-                loader.diagnostics.push(error);
-                None
-            }
-        }
-    }
-
-    /// An optional boolean field; `default` when absent, and with a diagnostic when it has
-    /// another type.
-    pub(crate) fn boolean(&self, key: &str, default: bool, loader: &mut Loader) -> bool {
-        let Some(value) = self.get(key) else {
-            return default;
-        };
-        match value.get_ref() {
-            DeValue::Boolean(flag) => *flag,
-            _ => {
-                let error = self
-                    .wrong_type(key, "a boolean", value)
-                    .help(format!("write `{key} = true` or `{key} = false`"));
-                loader.diagnostics.push(error);
-                default
-            }
-        }
-    }
-
-    pub(crate) fn array_of_tables(
-        &self,
-        key: &str,
-        header: &str,
-        loader: &mut Loader,
-    ) -> Option<&'t DeArray<'i>> {
-        let value = self.get(key)?;
-        match value.get_ref() {
-            DeValue::Array(array) => Some(array),
-            _ => {
-                let error = self
-                    .wrong_type(key, "an array of tables", value)
-                    .help(format!("write each one under its own `{header}` header"));
-                loader.diagnostics.push(error);
-                None
-            }
-        }
-    }
-}
-
 impl Loader {
     fn catalog(&mut self, root: &DeTable<'_>, span: Span) -> Catalog {
-        let root = Fields {
-            table: root,
-            span,
-            what: "the catalog file",
-        };
-        root.reject_unknown(ROOT_FIELDS, self);
+        let root = Fields::new(root, span, &keys::ROOT);
+        root.check(self);
         let mut catalog = Catalog {
             name: String::new(),
             title: None,
             source: None,
-            envelope: Envelope::default(),
+            envelope: default_envelope(),
             api: Api::default(),
             headers: Headers::default(),
             http: Vec::new(),
             enums: Vec::new(),
         };
-        match root.table("catalog", self) {
-            Some(mut header) => {
-                header.what = "[catalog]";
-                self.catalog_header(&header, &mut catalog);
-            }
+        match root.table("catalog") {
+            Some(header) => self.catalog_header(&header, &mut catalog),
             None if root.get("catalog").is_none() => self.diagnostics.push(
                 Diagnostic::error(Span::default(), "missing [catalog] table")
                     .help("start the file with `[catalog]` and `name = \"my_exchange\"`"),
             ),
             None => {}
         }
-        match root.array_of_tables("enum", "[[enum]]", self) {
-            Some(enums) => {
-                for value in enums.iter() {
-                    if let Some(def) = self.enum_def(value) {
+        match root.get("enum") {
+            Some(_) => {
+                for fields in root.tables("enum", self) {
+                    if let Some(def) = self.enum_def(&fields) {
                         catalog.enums.push(def);
                     }
                 }
             }
-            None if root.get("enum").is_none() => self.diagnostics.push(
+            None => self.diagnostics.push(
                 Diagnostic::error(Span::default(), "the catalog declares no enum")
                     .help("add an `[[enum]]` table with `name = \"MyApiError\"` and its `[[enum.error]]` entries"),
             ),
-            None => {}
         }
-        if let Some(rules) = root.array_of_tables("http", "[[http]]", self) {
-            for value in rules.iter() {
-                if let Some(rule) = self.http_rule(value) {
-                    catalog.http.push(rule);
-                }
+        for fields in root.tables("http", self) {
+            if let Some(rule) = self.http_rule(&fields) {
+                catalog.http.push(rule);
             }
         }
         catalog
     }
 
     fn catalog_header(&mut self, header: &Fields<'_, '_>, catalog: &mut Catalog) {
-        header.reject_unknown(CATALOG_FIELDS, self);
-        match header.string("name", self) {
-            Some((name, span)) => {
-                if !is_catalog_name(&name) {
-                    self.diagnostics.push(
-                        Diagnostic::error(span, format!("catalog name `{name}` is not a lower-case id"))
-                            .help("use lower-case ASCII letters, digits, `_` or `-`, starting with a letter, e.g. `mexc`"),
-                    );
-                } else if crate::naming::module_name(&name).is_none() {
-                    self.diagnostics.push(
-                        Diagnostic::error(span, format!("catalog name `{name}` is a Rust keyword"))
-                            .help(format!("the catalog expands into a module of its name; choose another, e.g. `{name}_api`")),
-                    );
-                }
-                catalog.name = name;
+        header.check(self);
+        if let Some((name, span)) = header.string("name") {
+            if !is_catalog_name(&name) {
+                self.diagnostics.push(
+                    Diagnostic::error(span, format!("catalog name `{name}` is not a lower-case id"))
+                        .help("use lower-case ASCII letters, digits, `_` or `-`, starting with a letter, e.g. `mexc`"),
+                );
+            } else if crate::naming::module_name(&name).is_none() {
+                self.diagnostics.push(
+                    Diagnostic::error(span, format!("catalog name `{name}` is a Rust keyword"))
+                        .help(format!("the catalog expands into a module of its name; choose another, e.g. `{name}_api`")),
+                );
             }
-            None if header.get("name").is_none() => header.missing("name", "\"my_exchange\"", self),
-            None => {}
+            catalog.name = name;
         }
         catalog.title = header.non_empty_string("title", self).map(|(s, _)| s);
         catalog.source = header.non_empty_string("source", self).map(|(s, _)| s);
-        if let Some(mut envelope) = header.table("envelope", self) {
-            envelope.what = "[catalog] envelope";
-            envelope.reject_unknown(ENVELOPE_FIELDS, self);
-            let mut field = |key: &str| envelope.non_empty_string(key, self).map(|(s, _)| s);
-            let code = field("code");
-            let message = field("message");
-            let success = field("success");
-            let items = field("items");
-            let item_code = field("item_code");
-            let item_message = field("item_message");
-            let detail = field("detail");
-            let ok_codes = self.ok_codes(&envelope);
-            let needs_items = |key: &str| {
-                format!(
-                    "`{key}` is read from each item of `items`, which the envelope does not name"
-                )
-            };
-            for (key, value) in [("item_code", &item_code), ("item_message", &item_message)] {
-                if value.is_some() && items.is_none() {
-                    self.diagnostics.push(
-                        Diagnostic::error(envelope.span, needs_items(key))
-                            .help("add `items = \"data\"`: the list of per-item results"),
-                    );
-                }
-            }
-            if items.is_some() && item_code.is_none() {
-                self.diagnostics.push(
-                    Diagnostic::error(envelope.span, "`items` is set but `item_code` is not")
-                        .help("name the field of each item that holds its code, e.g. `item_code = \"sCode\"`"),
-                );
-            }
-            let defaults = Envelope::default();
-            catalog.envelope = Envelope {
-                code: code.unwrap_or(defaults.code),
-                message: message.unwrap_or(defaults.message),
-                success,
-                ok_codes,
-                items,
-                item_code,
-                item_message,
-                detail,
-            };
+        if let Some(envelope) = self.envelope(header) {
+            catalog.envelope = envelope;
         }
         catalog.api = Api {
             enum_name: self.type_name_field(header, "api_enum"),
             error_name: self.type_name_field(header, "api_error"),
         };
-        if let Some(mut headers) = header.table("headers", self) {
-            headers.what = "[catalog.headers]";
-            headers.reject_unknown(HEADER_FIELDS, self);
-            let mut field = |key: &str| headers.non_empty_string(key, self).map(|(s, _)| s);
-            catalog.headers = Headers {
-                should_retry: field("should_retry"),
-                reset_unix_ms: field("reset_unix_ms"),
-            };
+        if let Some(headers) = self.headers(header) {
+            catalog.headers = headers;
         }
     }
 
@@ -384,21 +126,9 @@ impl Loader {
         }
     }
 
-    fn enum_def(&mut self, value: &Spanned<DeValue<'_>>) -> Option<EnumDef> {
-        let DeValue::Table(table) = value.get_ref() else {
-            self.diagnostics.push(
-                Diagnostic::error(value.span(), "each `enum` must be a table")
-                    .help("write each enum under its own `[[enum]]` header"),
-            );
-            return None;
-        };
-        let fields = Fields {
-            table,
-            span: Span::from(value.span()),
-            what: "[[enum]]",
-        };
-        fields.reject_unknown(ENUM_FIELDS, self);
-        let (name, name_span) = match fields.string("name", self) {
+    fn enum_def(&mut self, fields: &Fields<'_, '_>) -> Option<EnumDef> {
+        fields.check(self);
+        let (name, name_span) = match fields.string("name") {
             Some((name, span)) => {
                 if let Err(problem) = check_type_name(&name, "enum name") {
                     self.diagnostics
@@ -407,25 +137,19 @@ impl Loader {
                 }
                 (name, span)
             }
-            None => {
-                if fields.get("name").is_none() {
-                    fields.missing("name", "\"MyApiError\"", self);
-                }
-                return None;
-            }
+            None => return None,
         };
         let doc = fields.non_empty_string("doc", self).map(|(s, _)| s);
-        let responses = fields.boolean("responses", true, self);
+        let responses = fields.boolean("responses", true);
         let mut entries = Vec::new();
-        match fields.array_of_tables("error", "[[enum.error]]", self) {
+        match fields.array("error") {
             Some(array) if array.is_empty() => self.diagnostics.push(
                 Diagnostic::error(name_span, format!("enum `{name}` has no entries"))
                     .help("add `[[enum.error]]` tables with `code`, `message` and `kind` after this `[[enum]]`"),
             ),
-            Some(array) => {
-                entries.reserve(array.len());
-                for value in array.iter() {
-                    if let Some(entry) = self.entry(value, None) {
+            Some(_) => {
+                for entry in fields.tables("error", self) {
+                    if let Some(entry) = self.entry(&entry, None) {
                         entries.push(entry);
                     }
                 }
@@ -447,40 +171,15 @@ impl Loader {
 
     /// One `[[enum.error]]`, or with `parent` (the entry's code and where it is written) one
     /// `[[enum.error.refine]]` of it.
-    fn entry(
-        &mut self,
-        value: &Spanned<DeValue<'_>>,
-        parent: Option<&(Code, Span)>,
-    ) -> Option<Entry> {
-        let (what, header) = match parent {
-            None => ("[[enum.error]]", "error"),
-            Some(_) => ("[[enum.error.refine]]", "refine"),
-        };
-        let DeValue::Table(table) = value.get_ref() else {
-            self.diagnostics.push(
-                Diagnostic::error(value.span(), format!("each `{header}` must be a table"))
-                    .help(format!("write each one under its own `{what}` header")),
-            );
-            return None;
-        };
-        let fields = Fields {
-            table,
-            span: Span::from(value.span()),
-            what,
-        };
+    fn entry(&mut self, fields: &Fields<'_, '_>, parent: Option<&(Code, Span)>) -> Option<Entry> {
         let errors_before = self.diagnostics.len();
-        let known = if parent.is_some() {
-            REFINE_FIELDS
-        } else {
-            ENTRY_FIELDS
-        };
-        fields.reject_unknown(known, self);
+        fields.check(self);
 
         let code = match parent {
             Some(parent) => Some(parent.clone()),
-            None => self.code(&fields),
+            None => self.code(fields),
         };
-        let message = match fields.string("message", self) {
+        let message = match fields.string("message") {
             Some((message, span)) if message.trim().is_empty() => {
                 self.diagnostics.push(
                     Diagnostic::error(span, "`message` is empty")
@@ -488,15 +187,16 @@ impl Loader {
                 );
                 None
             }
-            Some(found) => Some(found),
-            None => {
-                if fields.get("message").is_none() {
-                    fields.missing("message", "\"the documented message\"", self);
+            Some((message, span)) => match text_too_long(span, "`message`", &message) {
+                Some(error) => {
+                    self.diagnostics.push(error);
+                    None
                 }
-                None
-            }
+                None => Some((message, span)),
+            },
+            None => None,
         };
-        let name = match fields.string("name", self) {
+        let name = match fields.string("name") {
             Some((name, span)) => match check_type_name(&name, "variant name") {
                 Err(problem) => {
                     self.diagnostics
@@ -534,19 +234,35 @@ impl Loader {
                 .help("choose another `name` for the entry"),
             );
         }
-        let kind = self.named(&fields, "kind", ErrorKind::ALL, ErrorKind::as_str, true);
-        let retry = self.named(&fields, "retry", Retry::ALL, Retry::as_str, false);
+        let kind = self.named(fields, "kind", ErrorKind::ALL, ErrorKind::as_str);
+        let retry = self.named(fields, "retry", Retry::ALL, Retry::as_str);
         let description = fields.non_empty_string("description", self).map(|(s, _)| s);
-        let deprecated = fields.boolean("deprecated", false, self);
-        let retry_after = self.retry_after(&fields);
+        let deprecated = fields.boolean("deprecated", false);
+        let retry_after = self.retry_after(fields);
         let detail = fields.non_empty_string("detail", self).map(|(s, _)| s);
         let mut refinements = Vec::new();
         if let (None, Some(code)) = (parent, &code)
-            && let Some(array) = fields.array_of_tables("refine", "[[enum.error.refine]]", self)
+            && let Some(array) = fields.array("refine")
         {
-            for value in array.iter() {
-                if let Some(refinement) = self.entry(value, Some(code)) {
-                    refinements.push(refinement);
+            // Counted before any refinement is read: the checks that compare refinements pair
+            // by pair are bounded by this limit.
+            if array.len() > MAX_REFINEMENTS {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        code.1,
+                        format!(
+                            "code {} has {} refinements; at most {MAX_REFINEMENTS} are supported",
+                            code.0,
+                            array.len()
+                        ),
+                    )
+                    .help("move the rarest messages into the entry's description"),
+                );
+            } else {
+                for refinement in fields.tables("refine", self) {
+                    if let Some(refinement) = self.entry(&refinement, Some(code)) {
+                        refinements.push(refinement);
+                    }
                 }
             }
         }
@@ -579,42 +295,17 @@ impl Loader {
         })
     }
 
-    /// `ok_codes = [0]` or `["00000"]`: codes that mean success.
-    fn ok_codes(&mut self, envelope: &Fields<'_, '_>) -> Vec<Code> {
-        let Some(value) = envelope.get("ok_codes") else {
-            return Vec::new();
-        };
-        let DeValue::Array(array) = value.get_ref() else {
-            let error = envelope
-                .wrong_type("ok_codes", "an array of codes", value)
-                .help("write `ok_codes = [0]` or `ok_codes = [\"00000\"]`");
-            self.diagnostics.push(error);
-            return Vec::new();
-        };
-        array
-            .iter()
-            .filter_map(|item| self.code_value(item, "a code of `ok_codes`"))
-            .map(|(code, _)| code)
-            .collect()
-    }
-
     fn code(&mut self, fields: &Fields<'_, '_>) -> Option<(Code, Span)> {
-        let Some(value) = fields.get("code") else {
-            fields.missing("code", "700002", self);
-            return None;
-        };
-        if !matches!(value.get_ref(), DeValue::Integer(_) | DeValue::String(_)) {
-            let error = fields
-                .wrong_type("code", "an integer or a string", value)
-                .help("write `code = 700002` or `code = \"card_declined\"`");
-            self.diagnostics.push(error);
-            return None;
-        }
+        let value = fields.typed("code")?;
         self.code_value(value, "`code`")
     }
 
     /// A code (`what` names it in messages): an integer in range or a non-empty string.
-    fn code_value(&mut self, value: &Spanned<DeValue<'_>>, what: &str) -> Option<(Code, Span)> {
+    pub(crate) fn code_value(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        what: &str,
+    ) -> Option<(Code, Span)> {
         let span = Span::from(value.span());
         match value.get_ref() {
             DeValue::Integer(integer) => {
@@ -640,7 +331,13 @@ impl Loader {
                 );
                 None
             }
-            DeValue::String(code) => Some((Code::Str(code.to_string()), span)),
+            DeValue::String(code) => match text_too_long(span, what, code) {
+                Some(error) => {
+                    self.diagnostics.push(error);
+                    None
+                }
+                None => Some((Code::Str(code.to_string()), span)),
+            },
             other => {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -664,22 +361,10 @@ impl Loader {
         key: &str,
         values: &[T],
         name_of: fn(T) -> &'static str,
-        required: bool,
     ) -> Option<(T, Span)> {
         let names: Vec<&str> = values.iter().map(|&value| name_of(value)).collect();
         let names = names.as_slice();
-        let Some((name, span)) = fields.string(key, self) else {
-            if required && fields.get(key).is_none() {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        fields.span,
-                        format!("missing field `{key}` in {}", fields.what),
-                    )
-                    .help(format!("add `{key} = \"…\"` with one of {}", one_of(names))),
-                );
-            }
-            return None;
-        };
+        let (name, span) = fields.string(key)?;
         if let Some(&value) = values.iter().find(|&&value| name_of(value) == name) {
             return Some((value, span));
         }

@@ -2,44 +2,21 @@
 //! rules and `retry_after` declarations. Loaded with the same span-keeping helpers as the rest.
 
 use errcodes_core::{ErrorKind, Retry, TimeUnit};
-use toml::Spanned;
 use toml::de::DeValue;
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::load::{Fields, Loader};
-use crate::model::{HttpRule, RetryAfter, Status};
+use crate::load_fields::{Fields, Loader};
+use crate::model::{At, HttpRule, RetryAfter, Status};
 use crate::naming::check_type_name;
-
-const HTTP_FIELDS: &[&str] = &[
-    "status",
-    "name",
-    "message",
-    "kind",
-    "retry",
-    "retry_after",
-    "description",
-];
-const RETRY_AFTER_FIELDS: &[&str] = &["from", "unit"];
+use errcodes_core::venue::RetryAfterRule;
 
 impl Loader {
     /// One `[[http]]` rule; `None` (with diagnostics) when any field is wrong.
-    pub(crate) fn http_rule(&mut self, value: &Spanned<DeValue<'_>>) -> Option<HttpRule> {
-        let DeValue::Table(table) = value.get_ref() else {
-            self.diagnostics.push(
-                Diagnostic::error(value.span(), "each `http` rule must be a table")
-                    .help("write each rule under its own `[[http]]` header"),
-            );
-            return None;
-        };
-        let fields = Fields {
-            table,
-            span: Span::from(value.span()),
-            what: "[[http]]",
-        };
+    pub(crate) fn http_rule(&mut self, fields: &Fields<'_, '_>) -> Option<HttpRule> {
         let errors_before = self.diagnostics.len();
-        fields.reject_unknown(HTTP_FIELDS, self);
-        let status = self.status(&fields);
-        let name = match fields.string("name", self) {
+        fields.check(self);
+        let status = self.status(fields);
+        let name = match fields.string("name") {
             Some((name, span)) => match check_type_name(&name, "rule name") {
                 Ok(()) => Some(name),
                 Err(problem) => {
@@ -48,40 +25,44 @@ impl Loader {
                     None
                 }
             },
-            None => {
-                if fields.get("name").is_none() {
-                    fields.missing("name", "\"IpBanned\"", self);
-                }
-                None
-            }
+            None => None,
         };
-        let message = fields.non_empty_string("message", self).map(|(s, _)| s);
-        let kind = self.named(&fields, "kind", ErrorKind::ALL, ErrorKind::as_str, true);
-        let retry = self.named(&fields, "retry", Retry::ALL, Retry::as_str, false);
-        let retry_after = self.retry_after(&fields);
+        let message = fields
+            .non_empty_string("message", self)
+            .and_then(|(message, span)| {
+                match crate::limits::text_too_long(span, "`message`", &message) {
+                    Some(error) => {
+                        self.diagnostics.push(error);
+                        None
+                    }
+                    None => Some(message),
+                }
+            });
+        let kind = self.named(fields, "kind", ErrorKind::ALL, ErrorKind::as_str);
+        let retry = self.named(fields, "retry", Retry::ALL, Retry::as_str);
+        let retry_after = self.retry_after(fields);
         let description = fields.non_empty_string("description", self).map(|(s, _)| s);
         if self.diagnostics.len() > errors_before {
             return None;
         }
         let (kind, _) = kind?;
-        Some(HttpRule {
-            status: status?,
-            name: name?,
+        Some(At {
+            value: errcodes_core::venue::HttpRule {
+                status: status?,
+                name: name?,
+                message,
+                kind,
+                retry: retry.map_or_else(|| kind.default_retry(), |(retry, _)| retry),
+                retry_after,
+                description,
+            },
             span: fields.span,
-            message,
-            kind,
-            retry: retry.map_or_else(|| kind.default_retry(), |(retry, _)| retry),
-            retry_after,
-            description,
         })
     }
 
     /// `status = 418` or `status = "5xx"`.
     fn status(&mut self, fields: &Fields<'_, '_>) -> Option<Status> {
-        let Some(value) = fields.get("status") else {
-            fields.missing("status", "429", self);
-            return None;
-        };
+        let value = fields.typed("status")?;
         let span = Span::from(value.span());
         let help =
             "write an HTTP status such as `status = 418`, or a class such as `status = \"5xx\"`";
@@ -114,30 +95,22 @@ impl Loader {
                     None
                 }
             },
-            _ => {
-                let error = fields
-                    .wrong_type("status", "an integer or a string", value)
-                    .help(help);
-                self.diagnostics.push(error);
-                None
-            }
+            _ => None,
         }
     }
 
     /// `retry_after = { from = "until", unit = "unix_seconds" }`. Whether `from` names a
     /// placeholder is checked in `validate.rs`, where the templates are read.
     pub(crate) fn retry_after(&mut self, fields: &Fields<'_, '_>) -> Option<RetryAfter> {
-        let mut table = fields.table("retry_after", self)?;
-        table.what = "`retry_after`";
-        table.reject_unknown(RETRY_AFTER_FIELDS, self);
+        let table = fields.table("retry_after")?;
+        table.check(self);
         let from = table.non_empty_string("from", self);
-        if from.is_none() && table.get("from").is_none() {
-            table.missing("from", "\"until\"", self);
-        }
-        let unit = self.named(&table, "unit", TimeUnit::ALL, TimeUnit::as_str, true);
-        Some(RetryAfter {
-            from: from?.0,
-            unit: unit?.0,
+        let unit = self.named(&table, "unit", TimeUnit::ALL, TimeUnit::as_str);
+        Some(At {
+            value: RetryAfterRule {
+                from: from?.0,
+                unit: unit?.0,
+            },
             span: table.span,
         })
     }

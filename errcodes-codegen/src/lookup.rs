@@ -8,34 +8,9 @@ use errcodes_core::lookup::{int_key, mix, str_key};
 
 use crate::model::Code;
 
-/// The table for one enum, ready to be emitted as byte strings.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Table {
-    /// No entries.
-    Empty,
-    /// Codes in a short range: `table[code - min]` holds index + 1.
-    Dense {
-        min: u64,
-        width: usize,
-        table: Vec<u8>,
-    },
-    /// `slots[(key * mult) >> shift]` holds index + 1.
-    MultiplyShift {
-        mult: u64,
-        shift: u32,
-        width: usize,
-        slots: Vec<u8>,
-    },
-    /// Hash and displace: a bucket's displacement picks a collision-free slot for its keys.
-    Displace {
-        seed: u64,
-        bucket_shift: u32,
-        displacements: Vec<u8>,
-        slot_shift: u32,
-        width: usize,
-        slots: Vec<u8>,
-    },
-}
+/// The table for one enum, ready to be emitted as byte strings: the runtime's
+/// [`errcodes_core::lookup::Lookup`], holding its bytes while they are built.
+pub type Table = errcodes_core::lookup::Lookup<Vec<u8>>;
 
 /// The 64-bit key the runtime hashes for `code`.
 pub fn key(code: &Code) -> u64 {

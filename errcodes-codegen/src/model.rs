@@ -1,7 +1,7 @@
 //! A catalog after loading: every value checked for type and range, with the span it came from.
 
 use crate::diagnostic::Span;
-use errcodes_core::{ErrorKind, Retry, TimeUnit};
+use errcodes_core::{ErrorKind, Retry};
 
 /// One catalog file.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,90 +33,50 @@ pub struct Api {
     pub error_name: Option<(String, Span)>,
 }
 
-/// `[catalog.headers]`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Headers {
-    /// A header saying `true`/`false` whether a retry is safe (Stripe-Should-Retry).
-    pub should_retry: Option<String>,
-    /// A header giving the moment a limit resets, in Unix milliseconds.
-    pub reset_unix_ms: Option<String>,
-}
+/// `[catalog.headers]`: the venue's header names (`errcodes_core`'s shape, with owned text).
+pub type Headers = errcodes_core::venue::HeaderNames<String>;
 
-/// Which statuses an `[[http]]` rule covers.
+/// Which statuses an `[[http]]` rule covers: `status = 418` or `status = "5xx"`.
+pub use errcodes_core::venue::StatusMatch as Status;
+
+/// A value and where its table is written in the catalog; reads as the value itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// One status: `status = 418`.
-    Exact(u16),
-    /// A class: `status = "5xx"` (the hundreds digit).
-    Class(u16),
-}
-
-/// One `[[http]]` rule.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HttpRule {
-    /// The status or class it applies to.
-    pub status: Status,
-    /// A name a caller can match on.
-    pub name: String,
-    /// Where the rule starts.
-    pub span: Span,
-    /// A template the server's message must match for the rule to apply.
-    pub message: Option<String>,
-    /// What kind of failure the status means.
-    pub kind: ErrorKind,
-    /// Its retry advice: explicit, or the kind's default.
-    pub retry: Retry,
-    /// Where the wait comes from, if the message says.
-    pub retry_after: Option<RetryAfter>,
-    /// The longer explanation.
-    pub description: Option<String>,
-}
-
-/// `retry_after = { from = "until", unit = "unix_seconds" }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RetryAfter {
-    /// The placeholder whose value is the wait or the moment.
-    pub from: String,
-    /// How to read the value.
-    pub unit: TimeUnit,
-    /// Where `retry_after` is written.
+pub struct At<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written.
     pub span: Span,
 }
 
-/// Field names of the API's JSON error body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Envelope {
-    /// The field holding the code.
-    pub code: String,
-    /// The field holding the message.
-    pub message: String,
-    /// A boolean field that is false on errors, if the API has one.
-    pub success: Option<String>,
-    /// Codes that mean success (`0` when none are given).
-    pub ok_codes: Vec<Code>,
-    /// A list of per-item results (OKX `data`).
-    pub items: Option<String>,
-    /// The code inside each item.
-    pub item_code: Option<String>,
-    /// The message inside each item.
-    pub item_message: Option<String>,
-    /// A second field whose value refines an entry (Stripe's `error.decline_code`).
-    pub detail: Option<String>,
-}
+impl<T> std::ops::Deref for At<T> {
+    type Target = T;
 
-impl Default for Envelope {
-    fn default() -> Self {
-        Envelope {
-            code: "code".to_owned(),
-            message: "message".to_owned(),
-            success: None,
-            ok_codes: Vec::new(),
-            items: None,
-            item_code: None,
-            item_message: None,
-            detail: None,
-        }
+    fn deref(&self) -> &T {
+        &self.value
     }
+}
+
+/// One `[[http]]` rule (`errcodes_core`'s shape, with owned text), and where it starts.
+pub type HttpRule = At<errcodes_core::venue::HttpRule<String, RetryAfter>>;
+
+/// `retry_after = { from = "until", unit = "unix_seconds" }`, and where it is written.
+pub type RetryAfter = At<errcodes_core::venue::RetryAfterRule<String>>;
+
+/// Field names of the API's JSON error body (`errcodes_core`'s shape, with owned text and the
+/// success codes as written).
+pub type Envelope = errcodes_core::venue::Envelope<String, Vec<Code>>;
+
+/// The envelope of a catalog that names none: [`errcodes_core::venue::Envelope::DEFAULT`].
+///
+/// ```
+/// let envelope = errcodes_codegen::model::default_envelope();
+/// assert_eq!((envelope.code.as_str(), envelope.message.as_str()), ("code", "message"));
+/// assert_eq!(envelope.ok_codes, [errcodes_codegen::Code::Int(0)]);
+/// ```
+pub fn default_envelope() -> Envelope {
+    errcodes_core::venue::Envelope::DEFAULT.map(str::to_owned, |codes| {
+        codes.iter().map(|&code| Code::parse(code)).collect()
+    })
 }
 
 /// One `[[enum]]`: one generated Rust enum.
@@ -159,6 +119,21 @@ pub enum Code {
 }
 
 impl Code {
+    /// A code written as text: an integer when it is one (`"0"`), a string otherwise.
+    ///
+    /// ```
+    /// use errcodes_codegen::Code;
+    ///
+    /// assert_eq!(Code::parse("200"), Code::Int(200));
+    /// assert_eq!(Code::parse("00000"), Code::Str("00000".to_owned()));
+    /// ```
+    pub fn parse(text: &str) -> Code {
+        match text.parse::<i64>() {
+            Ok(code) if code.to_string() == text => Code::Int(code),
+            _ => Code::Str(text.to_owned()),
+        }
+    }
+
     /// `"integer"` or `"string"`, for messages.
     pub fn type_name(&self) -> &'static str {
         match self {

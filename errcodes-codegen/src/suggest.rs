@@ -2,9 +2,13 @@
 
 /// The candidate closest to `input`, if it is close enough to be a likely typo.
 pub fn closest<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let limit = (input.chars().count() / 3).max(1);
+    let length = input.chars().count();
+    let limit = (length / 3).max(1);
     candidates
         .iter()
+        // The distance is at least the difference in length: a long input (a value of any
+        // size, from the catalog) is compared with no candidate, in time linear in its length.
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= limit)
         .map(|&candidate| (edit_distance(input, candidate), candidate))
         .filter(|&(distance, _)| distance <= limit)
         .min_by_key(|&(distance, _)| distance)

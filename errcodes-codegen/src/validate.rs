@@ -26,24 +26,22 @@ pub fn validate(catalog: &mut Catalog) -> Vec<Diagnostic> {
     crate::validate_venue::validate(catalog, &mut diagnostics);
     for def in &mut catalog.enums {
         let rejected = check_entries(&def.name, &def.entries, &mut diagnostics);
-        if !rejected.is_empty() {
-            let mut index = 0;
-            def.entries.retain(|_| {
-                index += 1;
-                !rejected.contains(&(index - 1))
-            });
+        if rejected.contains(&true) {
+            let mut flags = rejected.into_iter();
+            def.entries.retain(|_| !flags.next().unwrap_or(false));
         }
     }
     diagnostics
 }
 
-/// Returns the positions of the entries that break a rule.
+/// Returns, for each entry, whether it breaks a rule (a flag per entry, so that removing them
+/// stays linear however many are rejected).
 fn check_entries(
     enum_name: &str,
     entries: &[Entry],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<usize> {
-    let mut rejected = Vec::new();
+) -> Vec<bool> {
+    let mut rejected = vec![false; entries.len()];
     let Some(first) = entries.first() else {
         return rejected;
     };
@@ -67,7 +65,7 @@ fn check_entries(
                     "every code of one enum has one type: use integers throughout `{enum_name}`, or quote every code to make them all strings"
                 )),
             );
-            rejected.push(at);
+            rejected[at] = true;
             continue;
         }
         if let Some(&earlier) = codes.get(&entry.code) {
@@ -79,7 +77,7 @@ fn check_entries(
                 .related(entries[earlier].code_span, "first used here")
                 .help("keep one entry per code; if the code means something else in another section, put that section in its own [[enum]]"),
             );
-            rejected.push(at);
+            rejected[at] = true;
             continue;
         }
         codes.insert(&entry.code, at);
@@ -106,7 +104,7 @@ fn check_entries(
                 .related(other.name_span, "first used here")
                 .help(help),
             );
-            rejected.push(at);
+            rejected[at] = true;
             continue;
         }
         names.insert(&entry.name, at);
@@ -132,9 +130,7 @@ fn check_entries(
                         .related(first, "first used here")
                         .help("give the refinement its own `name = \"…\"`"),
                     );
-                    if !rejected.contains(&at) {
-                        rejected.push(at);
-                    }
+                    rejected[at] = true;
                 }
                 None => {
                     refinement_names.insert(&refinement.name, refinement.name_span);

@@ -7,11 +7,9 @@ use std::collections::HashMap;
 use errcodes_core::template::Template;
 
 use crate::diagnostic::{Diagnostic, Span};
+use crate::limits::MAX_TEMPLATE_CODES;
 use crate::model::{Catalog, Code, Entry, EnumDef, RetryAfter};
 use crate::templates::overlap;
-
-/// Refinements one entry may have: generated code counts them in a byte.
-const MAX_REFINEMENTS: usize = 255;
 
 pub fn validate(catalog: &mut Catalog, diagnostics: &mut Vec<Diagnostic>) {
     let has_detail = catalog.envelope.detail.is_some();
@@ -43,6 +41,30 @@ fn template_error(span: Span, what: &str, text: &str, diagnostics: &mut Vec<Diag
 
 /// Template codes (string codes only) must be well formed, and no text may match two of them.
 fn template_codes(def: &EnumDef, diagnostics: &mut Vec<Diagnostic>) {
+    let is_template = |entry: &&Entry| match &entry.code {
+        Code::Str(code) => Template::new(code).has_placeholders(),
+        Code::Int(_) => false,
+    };
+    // Counted before the pairwise comparison below, which the limit bounds.
+    let count = def.entries.iter().filter(is_template).count();
+    if count > MAX_TEMPLATE_CODES {
+        let first = def
+            .entries
+            .iter()
+            .find(is_template)
+            .map_or(def.name_span, |e| e.code_span);
+        diagnostics.push(
+            Diagnostic::error(
+                first,
+                format!(
+                    "enum `{}` has {count} template codes; at most {MAX_TEMPLATE_CODES} are supported",
+                    def.name
+                ),
+            )
+            .help("list the codes the server sends one by one, or split the section into several [[enum]]s"),
+        );
+        return;
+    }
     let mut templates: Vec<&Entry> = Vec::new();
     for entry in &def.entries {
         let Code::Str(code) = &entry.code else {
@@ -136,19 +158,6 @@ fn placeholder_exists(
 /// match one message. False when any rule is broken.
 fn refinements(entry: &Entry, has_detail: bool, diagnostics: &mut Vec<Diagnostic>) -> bool {
     let before = diagnostics.len();
-    if entry.refinements.len() > MAX_REFINEMENTS {
-        diagnostics.push(
-            Diagnostic::error(
-                entry.code_span,
-                format!(
-                    "code {} has {} refinements; at most {MAX_REFINEMENTS} are supported",
-                    entry.code,
-                    entry.refinements.len()
-                ),
-            )
-            .help("move the rarest messages into the entry's description"),
-        );
-    }
     let mut details: HashMap<&str, Span> = HashMap::new();
     let mut by_message: Vec<&Entry> = Vec::new();
     for refinement in &entry.refinements {

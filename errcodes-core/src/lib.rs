@@ -1,7 +1,8 @@
 //! The rules that errcodes applies both when it expands a catalog and when it reads a response,
 //! defined once: the [`ErrorKind`]s and [`Retry`] advice with their catalog names and meanings,
-//! the hash behind `from_code` ([`lookup`]), and the [`template`] syntax for codes and messages
-//! that carry values.
+//! the hash behind `from_code` ([`lookup`]), the [`template`] syntax for codes and messages
+//! that carry values, and the shapes of what a catalog says about a venue ([`venue`]: the
+//! envelope and its default, `[[http]]` rules, `retry_after`, the venue's headers).
 //!
 //! Users depend on `errcodes-runtime`, which re-exports what they need from here; the engine
 //! (`errcodes-codegen`) and the `errcodes` command use this crate directly, so a kind, a hash or a
@@ -21,5 +22,6 @@
 mod kind;
 pub mod lookup;
 pub mod template;
+pub mod venue;
 
 pub use kind::{ErrorKind, ParseNameError, Retry, TimeUnit};

@@ -22,33 +22,32 @@
 //! ```
 
 /// How a generated enum finds the index of a code.
-#[derive(Debug, Clone, Copy)]
+///
+/// `B` holds the bytes of a table: `&'static [u8]` in generated code, `Vec<u8>` in the engine
+/// while it builds one (`errcodes-codegen/src/lookup.rs`), so both sides share this definition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)] // the fields are described on each variant
-pub enum Lookup {
+pub enum Lookup<B = &'static [u8]> {
     /// No entries.
     Empty,
     /// `table[key - min]` holds index + 1, or 0 for a gap.
-    Dense {
-        min: u64,
-        width: usize,
-        table: &'static [u8],
-    },
+    Dense { min: u64, width: usize, table: B },
     /// `slots[(key * mult) >> shift]` holds index + 1, or 0.
     MultiplyShift {
         mult: u64,
         shift: u32,
         width: usize,
-        slots: &'static [u8],
+        slots: B,
     },
     /// `h = mix(key, seed)`, bucket `h >> bucket_shift` holds a displacement `d` (u32),
     /// `slots[mix(h, d) >> slot_shift]` holds index + 1, or 0.
     Displace {
         seed: u64,
         bucket_shift: u32,
-        displacements: &'static [u8],
+        displacements: B,
         slot_shift: u32,
         width: usize,
-        slots: &'static [u8],
+        slots: B,
     },
 }
 
@@ -104,42 +103,53 @@ fn read(table: &[u8], width: usize, at: usize) -> usize {
     }
 }
 
-impl Lookup {
+impl<B: AsRef<[u8]>> Lookup<B> {
     /// The index a code with this key would have; the caller compares the code stored there.
     ///
     /// ```
     /// use errcodes_core::lookup::Lookup;
     ///
-    /// assert_eq!(Lookup::Empty.candidate(0), None);
+    /// assert_eq!(Lookup::<&[u8]>::Empty.candidate(0), None);
+    /// let built = Lookup::Dense { min: 0, width: 1, table: vec![1u8] };
+    /// assert_eq!(built.candidate(0), Some(0));
     /// ```
     #[inline(always)]
     pub fn candidate(&self, key: u64) -> Option<usize> {
-        let stored = match *self {
+        let stored = match self {
             Lookup::Empty => 0,
-            Lookup::Dense { min, width, table } => {
+            &Lookup::Dense {
+                min,
+                width,
+                ref table,
+            } => {
+                let table = table.as_ref();
                 let offset = key.wrapping_sub(min);
                 if offset >= (table.len() / width) as u64 {
                     return None;
                 }
                 read(table, width, offset as usize)
             }
-            Lookup::MultiplyShift {
+            &Lookup::MultiplyShift {
                 mult,
                 shift,
                 width,
-                slots,
-            } => read(slots, width, (key.wrapping_mul(mult) >> shift) as usize),
-            Lookup::Displace {
+                ref slots,
+            } => read(
+                slots.as_ref(),
+                width,
+                (key.wrapping_mul(mult) >> shift) as usize,
+            ),
+            &Lookup::Displace {
                 seed,
                 bucket_shift,
-                displacements,
+                ref displacements,
                 slot_shift,
                 width,
-                slots,
+                ref slots,
             } => {
                 let h = mix(key, seed);
-                let d = read(displacements, 4, (h >> bucket_shift) as usize) as u64;
-                read(slots, width, (mix(h, d) >> slot_shift) as usize)
+                let d = read(displacements.as_ref(), 4, (h >> bucket_shift) as usize) as u64;
+                read(slots.as_ref(), width, (mix(h, d) >> slot_shift) as usize)
             }
         };
         stored.checked_sub(1)

@@ -380,7 +380,7 @@ fn header(args: &ImportArgs, reviewed_name: Option<String>) -> Result<Header, Im
         || args.envelope_message.is_some()
         || args.envelope_success.is_some())
     .then(|| {
-        let defaults = Envelope::default();
+        let defaults = errcodes_codegen::model::default_envelope();
         Envelope {
             code: args.envelope_code.clone().unwrap_or(defaults.code),
             message: args.envelope_message.clone().unwrap_or(defaults.message),

@@ -1,0 +1,193 @@
+//! `[catalog] envelope` and `[catalog.headers]`: where the API's error body keeps its fields and
+//! which response headers carry retry advice. Beyond type and presence, each value is checked to
+//! be something the run-time reader can follow: a path of non-empty field names, a single key
+//! inside each item, a valid HTTP header name.
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::load_fields::{Fields, Loader};
+use crate::model::{Code, Envelope, Headers, default_envelope};
+
+/// The value of `items` that names the body itself as the list of per-item results.
+pub const BODY_ITSELF: &str = ".";
+
+impl Loader {
+    /// `envelope = { … }` of `[catalog]`; `None` when absent or not a table.
+    pub(crate) fn envelope(&mut self, header: &Fields<'_, '_>) -> Option<Envelope> {
+        let envelope = header.table("envelope")?;
+        envelope.check(self);
+        let mut path = |key: &str, body_itself: bool| {
+            let (value, span) = envelope.non_empty_string(key, self)?;
+            self.path(key, &value, span, body_itself)
+                .then_some((value, span))
+        };
+        let code = path("code", false);
+        let message = path("message", false);
+        let success = path("success", false);
+        let items = path("items", true);
+        let detail = path("detail", false);
+        let mut key = |key: &str| {
+            let (value, span) = envelope.non_empty_string(key, self)?;
+            self.item_key(key, &value, span).then_some(value)
+        };
+        let item_code = key("item_code");
+        let item_message = key("item_message");
+        let defaults = default_envelope();
+        let ok_codes = self.ok_codes(&envelope).unwrap_or(defaults.ok_codes);
+        let code_path = code.as_ref().map_or(defaults.code.as_str(), |(c, _)| c);
+        if let Some((items, span)) = &items
+            && items != BODY_ITSELF
+            && (nested(items, code_path) || nested(code_path, items))
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    *span,
+                    format!(
+                        "`items = \"{items}\"` and the body's code field `{code_path}` are one field: a failure's code would be read as its list of items, and the failure would pass as a success"
+                    ),
+                )
+                .help("name the list of per-item results in `items` (e.g. `items = \"data\"`) and the body's own code in `code` (e.g. `code = \"code\"`)"),
+            );
+        }
+        Some(Envelope {
+            code: code.map_or(defaults.code, |(c, _)| c),
+            message: message.map_or(defaults.message, |(m, _)| m),
+            success: success.map(|(s, _)| s),
+            ok_codes,
+            items: items.map(|(i, _)| i),
+            item_code,
+            item_message,
+            detail: detail.map(|(d, _)| d),
+        })
+    }
+
+    /// A dotted path into the body (`error.code`): non-empty field names joined by single dots;
+    /// `.` alone (the body itself) only where `body_itself` allows it.
+    fn path(&mut self, key: &str, path: &str, span: Span, body_itself: bool) -> bool {
+        if path == BODY_ITSELF {
+            if body_itself {
+                return true;
+            }
+            self.diagnostics.push(
+                Diagnostic::error(
+                    span,
+                    format!("`{key} = \".\"` names the body itself, which is not a field"),
+                )
+                .help(format!(
+                    "name the field that holds it, e.g. `{key} = \"{key}\"` or a dotted path such as `{key} = \"error.{key}\"`"
+                )),
+            );
+            return false;
+        }
+        if !path.split('.').any(str::is_empty) {
+            return true;
+        }
+        let fixed: Vec<&str> = path.split('.').filter(|name| !name.is_empty()).collect();
+        let problem = if path.starts_with('.') {
+            "starts with a dot"
+        } else if path.ends_with('.') {
+            "ends with a dot"
+        } else {
+            "has two dots in a row"
+        };
+        let help = match (body_itself, fixed.is_empty()) {
+            (true, true) => format!(
+                "write `{key} = \".\"` when the body itself is the list, or the list's path, e.g. `{key} = \"data\"`"
+            ),
+            (false, true) => format!("name the field, e.g. `{key} = \"{key}\"`"),
+            (_, false) => format!(
+                "join the field names with single dots: `{key} = \"{}\"`",
+                fixed.join(".")
+            ),
+        };
+        self.diagnostics.push(
+            Diagnostic::error(
+                span,
+                format!("`{key}` path `{path}` {problem}, so it names a field with an empty name"),
+            )
+            .help(help),
+        );
+        false
+    }
+
+    /// A key inside each item of `items` (`sCode`): one field name, read as written.
+    fn item_key(&mut self, key: &str, name: &str, span: Span) -> bool {
+        if !name.contains('.') {
+            return true;
+        }
+        self.diagnostics.push(
+            Diagnostic::error(
+                span,
+                format!("`{key} = \"{name}\"` has a dot, but it names one field of each item, not a path"),
+            )
+            .help(format!(
+                "write the field of each item as it is named (e.g. `{key} = \"sCode\"`); to reach a list deeper in the body, give its path in `items`"
+            )),
+        );
+        false
+    }
+
+    /// `ok_codes = [0]` or `["00000"]`: codes that mean success; `None` when not written.
+    fn ok_codes(&mut self, envelope: &Fields<'_, '_>) -> Option<Vec<Code>> {
+        let array = envelope.array("ok_codes")?;
+        let codes = array
+            .iter()
+            .filter_map(|item| self.code_value(item, "a code of `ok_codes`"))
+            .map(|(code, _)| code)
+            .collect();
+        Some(codes)
+    }
+
+    /// `[catalog.headers]`; `None` when absent or not a table.
+    pub(crate) fn headers(&mut self, header: &Fields<'_, '_>) -> Option<Headers> {
+        let headers = header.table("headers")?;
+        headers.check(self);
+        let mut field = |key: &str| {
+            let (name, span) = headers.non_empty_string(key, self)?;
+            self.header_name(key, &name, span).then_some(name)
+        };
+        Some(Headers {
+            should_retry: field("should_retry"),
+            reset_unix_ms: field("reset_unix_ms"),
+        })
+    }
+
+    /// An HTTP header name is a token (RFC 9110 §5.1): letters, digits and ``!#$%&'*+-.^_`|~``.
+    fn header_name(&mut self, key: &str, name: &str, span: Span) -> bool {
+        let Some(bad) = name.chars().find(|&c| !is_token_char(c)) else {
+            return true;
+        };
+        let shown = match bad {
+            ' ' => "a space".to_owned(),
+            '\t' => "a tab".to_owned(),
+            other if other.is_control() => format!("the control character {:?}", other),
+            other => format!("`{other}`"),
+        };
+        let fixed: String = name.trim().replace(' ', "-");
+        let help = if fixed.chars().all(is_token_char) && !fixed.is_empty() {
+            format!("write the header's name as the server sends it, e.g. `{key} = \"{fixed}\"`")
+        } else {
+            format!(
+                "write the header's name as the server sends it: letters, digits and ``!#$%&'*+-.^_`|~``, e.g. `{key} = \"X-Limit-Reset\"`"
+            )
+        };
+        self.diagnostics.push(
+            Diagnostic::error(
+                span,
+                format!("`{key} = {name:?}` is not an HTTP header name: it contains {shown}"),
+            )
+            .help(help),
+        );
+        false
+    }
+}
+
+/// True when the path `inner` is `outer` or lies inside it (`data` and `data.code`).
+fn nested(outer: &str, inner: &str) -> bool {
+    inner
+        .strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}

@@ -1,0 +1,208 @@
+//! What a catalog says about a venue beyond its codes, as one definition for both sides: the
+//! engine fills these with owned text while it reads a catalog (`Envelope<String, Vec<Code>>`),
+//! and generated code hands them to the runtime as constants (`Envelope`, whose default
+//! parameters are `&'static str`).
+//!
+//! ```
+//! use errcodes_core::venue::{Envelope, HttpRule, StatusMatch};
+//! use errcodes_core::{ErrorKind, Retry};
+//!
+//! const BAN: HttpRule = HttpRule {
+//!     status: StatusMatch::Exact(418),
+//!     name: "IpBanned",
+//!     message: None,
+//!     kind: ErrorKind::RateLimited,
+//!     retry: Retry::Backoff,
+//!     retry_after: None,
+//!     description: None,
+//! };
+//! assert_eq!(BAN.name, "IpBanned");
+//! let owned: Envelope<String, Vec<String>> = Envelope::DEFAULT.map(str::to_owned, |codes| {
+//!     codes.iter().map(|&code| code.to_owned()).collect()
+//! });
+//! assert_eq!(owned.code, "code");
+//! ```
+
+use crate::{ErrorKind, Retry, TimeUnit};
+
+/// Where an API puts the code and the message in its JSON error body (`[catalog] envelope`).
+///
+/// `S` is the text of a field path and `L` the list of success codes: `&'static str` and
+/// `&'static [&'static str]` in generated code.
+///
+/// ```
+/// use errcodes_core::venue::Envelope;
+///
+/// let own = Envelope { code: "errno", message: "errmsg", ..Envelope::DEFAULT };
+/// assert_eq!(own.ok_codes, &["0"]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Envelope<S = &'static str, L = &'static [&'static str]> {
+    /// The field that holds the code.
+    pub code: S,
+    /// The field that holds the server's message.
+    pub message: S,
+    /// A boolean field that is `false` on errors, when the API sends one.
+    pub success: Option<S>,
+    /// The codes that mean success.
+    pub ok_codes: L,
+    /// A list of per-item results whose failing items are the real errors (OKX's `data`), or
+    /// `.` when the body itself is the list.
+    pub items: Option<S>,
+    /// The code inside each item (OKX's `sCode`).
+    pub item_code: Option<S>,
+    /// The message inside each item (OKX's `sMsg`).
+    pub item_message: Option<S>,
+    /// A second field whose value refines an entry (Stripe's `error.decline_code`).
+    pub detail: Option<S>,
+}
+
+impl Envelope {
+    /// `{"code": …, "message": …}` with success code `0`: what a catalog without an
+    /// `envelope`, or without some of its keys, gets. The one definition of the default.
+    ///
+    /// ```
+    /// use errcodes_core::venue::Envelope;
+    ///
+    /// assert_eq!((Envelope::DEFAULT.code, Envelope::DEFAULT.message), ("code", "message"));
+    /// assert_eq!(Envelope::DEFAULT.ok_codes, &["0"]);
+    /// assert_eq!(Envelope::DEFAULT.items, None);
+    /// ```
+    pub const DEFAULT: Envelope = Envelope {
+        code: "code",
+        message: "message",
+        success: None,
+        ok_codes: &["0"],
+        items: None,
+        item_code: None,
+        item_message: None,
+        detail: None,
+    };
+}
+
+impl<S, L> Envelope<S, L> {
+    /// The same envelope with each text turned by `text` and the success codes by `list`.
+    ///
+    /// ```
+    /// use errcodes_core::venue::Envelope;
+    ///
+    /// let lengths = Envelope::DEFAULT.map(str::len, <[&str]>::len);
+    /// assert_eq!((lengths.code, lengths.ok_codes), (4, 1));
+    /// ```
+    pub fn map<T, M>(
+        self,
+        mut text: impl FnMut(S) -> T,
+        list: impl FnOnce(L) -> M,
+    ) -> Envelope<T, M> {
+        Envelope {
+            code: text(self.code),
+            message: text(self.message),
+            success: self.success.map(&mut text),
+            ok_codes: list(self.ok_codes),
+            items: self.items.map(&mut text),
+            item_code: self.item_code.map(&mut text),
+            item_message: self.item_message.map(&mut text),
+            detail: self.detail.map(&mut text),
+        }
+    }
+}
+
+/// Which statuses an [`HttpRule`] covers.
+///
+/// ```
+/// use errcodes_core::venue::StatusMatch;
+///
+/// assert_ne!(StatusMatch::Exact(500), StatusMatch::Class(5));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusMatch {
+    /// One status (`status = 418`).
+    Exact(u16),
+    /// Every status of a class, by its hundreds digit (`status = "5xx"` is `Class(5)`).
+    Class(u16),
+}
+
+/// Where the wait before a retry comes from: a placeholder of the entry's code or message
+/// template, read in a [`TimeUnit`] (`retry_after = { from = "until", unit = "unix_seconds" }`).
+///
+/// ```
+/// use errcodes_core::TimeUnit;
+/// use errcodes_core::venue::RetryAfterRule;
+///
+/// let rule = RetryAfterRule { from: "until", unit: TimeUnit::UnixMilliseconds };
+/// assert!(rule.unit.is_moment());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RetryAfterRule<S = &'static str> {
+    /// The placeholder's name.
+    pub from: S,
+    /// How to read its value.
+    pub unit: TimeUnit,
+}
+
+/// What a status means at one venue when the body carries no listed code (`[[http]]`).
+///
+/// `R` is how the rule's `retry_after` is held: a [`RetryAfterRule`] in generated code, the
+/// same with where it is written in the engine. A literal with `retry_after: None` names its
+/// type, since nothing else says what `R` is (a re-export as `type HttpRule =
+/// errcodes_core::venue::HttpRule;` takes the defaults and needs no annotation).
+///
+/// ```
+/// use errcodes_core::venue::{HttpRule, StatusMatch};
+/// use errcodes_core::{ErrorKind, Retry};
+///
+/// let unknown: HttpRule = HttpRule {
+///     status: StatusMatch::Class(5),
+///     name: "Unavailable",
+///     message: None,
+///     kind: ErrorKind::Unavailable,
+///     retry: Retry::Backoff,
+///     retry_after: None,
+///     description: None,
+/// };
+/// assert_eq!(unknown.status, StatusMatch::Class(5));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HttpRule<S = &'static str, R = RetryAfterRule<S>> {
+    /// The status or class it covers.
+    pub status: StatusMatch,
+    /// A name a caller can match on.
+    pub name: S,
+    /// A template the server's message must match, when the message decides.
+    pub message: Option<S>,
+    /// What kind of failure it is.
+    pub kind: ErrorKind,
+    /// Whether and how to send the request again.
+    pub retry: Retry,
+    /// Where the wait comes from, when the message carries it.
+    pub retry_after: Option<R>,
+    /// The catalog's longer explanation.
+    pub description: Option<S>,
+}
+
+/// The venue's own response headers that guide retrying (`[catalog.headers]`).
+///
+/// ```
+/// use errcodes_core::venue::HeaderNames;
+///
+/// assert_eq!(HeaderNames::NONE, HeaderNames::default());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct HeaderNames<S = &'static str> {
+    /// `true`/`false`: whether a retry is safe (Stripe's `Stripe-Should-Retry`).
+    pub should_retry: Option<S>,
+    /// The moment a limit resets, in Unix milliseconds (Bybit's `X-Bapi-Limit-Reset-Timestamp`).
+    pub reset_unix_ms: Option<S>,
+}
+
+impl HeaderNames {
+    /// No venue headers.
+    ///
+    /// ```
+    /// assert_eq!(errcodes_core::venue::HeaderNames::NONE.should_retry, None);
+    /// ```
+    pub const NONE: HeaderNames = HeaderNames {
+        should_retry: None,
+        reset_unix_ms: None,
+    };
+}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/dotted-item-code.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/header-name-with-space.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/items-naming-the-code-field.toml");
+
+fn main() {}

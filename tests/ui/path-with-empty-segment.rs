@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/path-with-empty-segment.toml");
+
+fn main() {}
