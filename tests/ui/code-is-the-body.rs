@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/code-is-the-body.toml");
+errcodes_runtime::errcodes!("catalogs/code-is-the-body.toml");
 
 fn main() {}

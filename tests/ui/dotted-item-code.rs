@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/dotted-item-code.toml");
+errcodes_runtime::errcodes!("catalogs/dotted-item-code.toml");
 
 fn main() {}

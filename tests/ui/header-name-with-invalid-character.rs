@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/header-name-with-invalid-character.toml");
+errcodes_runtime::errcodes!("catalogs/header-name-with-invalid-character.toml");
 
 fn main() {}

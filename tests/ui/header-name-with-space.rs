@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/header-name-with-space.toml");
+errcodes_runtime::errcodes!("catalogs/header-name-with-space.toml");
 
 fn main() {}

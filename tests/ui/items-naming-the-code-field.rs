@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/items-naming-the-code-field.toml");
+errcodes_runtime::errcodes!("catalogs/items-naming-the-code-field.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/items-two-dots.toml");
+errcodes_runtime::errcodes!("catalogs/items-two-dots.toml");
 
 fn main() {}

@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/path-ending-with-a-dot.toml");
+errcodes_runtime::errcodes!("catalogs/path-ending-with-a-dot.toml");
 
 fn main() {}

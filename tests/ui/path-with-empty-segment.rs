@@ -1,3 +1,3 @@
-errcodes_runtime::errcodes!("../../../../tests/ui/catalogs/path-with-empty-segment.toml");
+errcodes_runtime::errcodes!("catalogs/path-with-empty-segment.toml");
 
 fn main() {}
