@@ -310,7 +310,7 @@ fn mexc_responses() -> Vec<Response> {
     ]
 }
 
-/// Kind, retry advice and wait from a whole response: one `json::check_parts` call on the
+/// Kind, retry advice and wait from a whole response: one `json::check_response` call on the
 /// catalog's `Code`, against what a client writes without errcodes: a derived `{code, msg}`
 /// struct (and a list of them for batches), a `HashMap` from code to kind and advice filled
 /// at start-up, the status when the body has no code, and `Retry-After` read by hand.
@@ -334,7 +334,7 @@ fn classify_response(c: &mut Criterion) {
         b.iter(|| {
             for (status, headers, body) in &responses {
                 let result =
-                    json::check_parts::<Code>(*status, headers.as_slice(), black_box(body));
+                    json::check_response::<Code>(*status, headers.as_slice(), black_box(body));
                 if let Err(error) = result {
                     black_box((error.kind(), error.retry(), error.retry_after_at(0), error));
                 }

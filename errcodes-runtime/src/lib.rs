@@ -52,6 +52,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "json")]
+mod almost_json;
 #[cfg(feature = "alloc")]
 mod api_error;
 #[cfg(feature = "backon")]
@@ -64,6 +66,8 @@ mod headers;
 pub mod json;
 mod venue;
 
+#[cfg(all(feature = "serde", feature = "alloc"))]
+mod reader;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 #[cfg(feature = "serde")]

@@ -123,7 +123,7 @@ fn api_check<E: ErrorCode>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(), ApiError<E>> {
-    crate::json::check_parts::<E>(status, headers, body)
+    crate::json::check_response::<E>(status, headers, body)
 }
 
 /// The wait the error asks for, read once when the response arrives (the catalog's

@@ -58,7 +58,7 @@ pub fn body(data: &[u8]) {
 }
 
 fn one<E: ErrorCode>(status: u16, headers: &[(&str, &str)], body: &[u8]) {
-    let error = json::error_from_parts::<E>(status, headers, body);
+    let error = json::error_from_response::<E>(status, headers, body);
     let _ = (
         error.kind(),
         error.retry(),
@@ -87,7 +87,7 @@ fn one<E: ErrorCode>(status: u16, headers: &[(&str, &str)], body: &[u8]) {
             "the body, or its message field, is kept"
         );
     }
-    let _ = json::check_parts::<E>(status, headers, body);
+    let _ = json::check_response::<E>(status, headers, body);
     if let Ok(parsed) = serde_json::from_slice::<ApiError<E>>(body) {
         let written = serde_json::to_vec(&parsed).expect("an ApiError serializes");
         let again: ApiError<E> =

@@ -54,7 +54,7 @@ fn main() {
         }
     }
 
-    println!("\nRaw MEXC responses, one call each (`json::check_parts::<mexc::Code>`):");
+    println!("\nRaw MEXC responses, one call each (`json::check_response::<mexc::Code>`):");
     // (status, headers, body) as the server sent them.
     type Response = (u16, &'static [(&'static str, &'static str)], &'static str);
     let responses: [Response; 5] = [
@@ -77,7 +77,7 @@ fn main() {
         ),
     ];
     for (status, headers, body) in responses {
-        match json::check_parts::<mexc::Code>(status, headers, body.as_bytes()) {
+        match json::check_response::<mexc::Code>(status, headers, body.as_bytes()) {
             Ok(()) => println!("  HTTP {status}: success"),
             Err(error) => {
                 let error: mexc::Error = error;
