@@ -25,11 +25,27 @@ pub(crate) fn strip_bom(body: &[u8]) -> &[u8] {
 /// Single pass, no recursion: a flag says whether the scan is inside a string.
 pub(crate) fn repair(body: &[u8]) -> Option<Vec<u8>> {
     let text: Cow<'_, str> = String::from_utf8_lossy(body);
-    let mut changed = matches!(text, Cow::Owned(_));
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() + 16);
+    // Two passes over the same scan: the first counts, so the copy is allocated once at its
+    // exact size (growing it by doubling would hold twice the copy at once).
+    let mut size = 0;
+    let fixed = scan(bytes, |piece| size += piece.len());
+    if !fixed && matches!(text, Cow::Borrowed(_)) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(size);
+    scan(bytes, |piece| out.extend_from_slice(piece));
+    Some(out)
+}
+
+/// Hands the corrected text to `emit` piece by piece; true when something was corrected.
+fn scan(bytes: &[u8], mut emit: impl FnMut(&[u8])) -> bool {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut changed = false;
     let mut in_string = false;
     let mut escaped = false;
+    // The start of the bytes not emitted yet: unchanged runs are emitted whole.
+    let mut from = 0;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         if in_string {
@@ -38,17 +54,20 @@ pub(crate) fn repair(body: &[u8]) -> Option<Vec<u8>> {
                 b'\\' => escaped = true,
                 b'"' => in_string = false,
                 0x00..=0x1F => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(b"\\u00");
-                    out.push(HEX[usize::from(byte >> 4)]);
-                    out.push(HEX[usize::from(byte & 0xF)]);
+                    emit(&bytes[from..at]);
+                    emit(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[usize::from(byte >> 4)],
+                        HEX[usize::from(byte & 0xF)],
+                    ]);
                     changed = true;
-                    at += 1;
-                    continue;
+                    from = at + 1;
                 }
                 _ => {}
             }
-            out.push(byte);
             at += 1;
             continue;
         }
@@ -57,18 +76,18 @@ pub(crate) fn repair(body: &[u8]) -> Option<Vec<u8>> {
             .into_iter()
             .find(|word| rest.starts_with(word));
         if let Some(word) = word {
-            out.extend_from_slice(b"null");
+            emit(&bytes[from..at]);
+            emit(b"null");
             changed = true;
             at += word.len();
+            from = at;
             continue;
         }
-        if byte == b'"' {
-            in_string = true;
-        }
-        out.push(byte);
+        in_string = byte == b'"';
         at += 1;
     }
-    changed.then_some(out)
+    emit(&bytes[from..]);
+    changed
 }
 
 #[cfg(test)]
@@ -102,10 +121,11 @@ mod tests {
     }
 
     #[test]
-    fn the_copy_is_at_most_six_times_the_body() {
+    fn the_copy_is_at_most_six_times_the_body_and_allocated_once() {
         let body = [b"\"".as_slice(), &[b'\t'; 1000], b"\""].concat();
         let copy = repair(&body).unwrap();
         assert!(copy.len() <= 6 * body.len(), "{}", copy.len());
+        assert_eq!(copy.capacity(), copy.len());
     }
 
     #[test]

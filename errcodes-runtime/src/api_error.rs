@@ -94,10 +94,6 @@ pub enum BodyProblem {
     /// request may have taken effect, so [`retry`](ApiError::retry) says to verify first; on an
     /// error status the status decides.
     Truncated,
-    /// The body was JSON nested deeper than the reader's limit (128 levels of objects and
-    /// lists, `serde_json`'s). It is not read; like [`Truncated`](BodyProblem::Truncated), a
-    /// success status then says to verify first.
-    TooDeep,
 }
 
 impl Display for BodyProblem {
@@ -107,7 +103,6 @@ impl Display for BodyProblem {
             BodyProblem::NotJson => "body is not JSON",
             BodyProblem::NoCode => "body has no usable error code",
             BodyProblem::Truncated => "body is JSON cut short",
-            BodyProblem::TooDeep => "body is JSON nested too deeply to read",
         })
     }
 }
@@ -544,12 +539,10 @@ impl<E: ErrorCode> ApiError<E> {
         }
         // A success answer cut short lost what it said: the request may have taken effect. A
         // 4xx cut short still said "refused", and its status decides below.
-        if matches!(
-            self.problem,
-            Some(BodyProblem::Truncated | BodyProblem::TooDeep)
-        ) && self
-            .status
-            .is_none_or(|status| (200..300).contains(&status))
+        if self.problem == Some(BodyProblem::Truncated)
+            && self
+                .status
+                .is_none_or(|status| (200..300).contains(&status))
         {
             return Retry::VerifyFirst;
         }

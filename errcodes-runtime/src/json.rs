@@ -74,10 +74,13 @@ pub fn error_from_response<E: ErrorCode>(
 /// decides for numbers and strings alike) or a value that cannot be a code, a non-empty list
 /// of codes, or an item of its `items` list whose code is not a success (MixPay, OKX, Bybit and
 /// Kraken answer errors with HTTP 200). A 2xx body that is not JSON, or JSON without a code, is
-/// a success: its content is for the caller to read. A 2xx JSON body cut short, or nested past
-/// the reader's limit of 128 levels, is not: the answer was lost, and
-/// [`BodyProblem::Truncated`] (or [`TooDeep`](BodyProblem::TooDeep)) says to verify before
-/// sending again.
+/// a success: its content is for the caller to read. A 2xx JSON body cut short is not: the
+/// answer was lost, and [`BodyProblem::Truncated`] says to verify before sending again.
+///
+/// The body is walked once, with no recursion on its depth: the reader descends only along the
+/// envelope's paths (their segments, plus two levels for batch items) and skips everything
+/// else with `serde_json`'s iterative skip, so a body nested a million levels deep is read in
+/// constant stack, and a code beside the deep part still counts.
 ///
 /// Almost-JSON is read as JSON, so that a failure in it is not taken for a success: a UTF-8 BOM,
 /// invalid UTF-8 (replaced), raw control characters inside strings, `NaN` and `Infinity`
@@ -121,8 +124,7 @@ fn respond<E: ErrorCode>(status: u16, body: &[u8], always: bool) -> Option<ApiEr
         });
         match read {
             Ok(error) => error,
-            // Not JSON at all (an HTML page) is content at 2xx; JSON cut short or nested too
-            // deeply lost its answer.
+            // Not JSON at all (an HTML page) is content at 2xx; JSON cut short lost its answer.
             Err(problem) => (always || !success_status || problem != BodyProblem::NotJson)
                 .then(|| ApiError::without_code(problem, &String::from_utf8_lossy(body))),
         }
@@ -132,34 +134,54 @@ fn respond<E: ErrorCode>(status: u16, body: &[u8], always: bool) -> Option<ApiEr
 
 /// Walks `json` once and hands what was found to `then`. Only when that walk stops at a
 /// syntax error is the body repaired as almost-JSON ([`almost_json::repair`]) and the repaired
-/// copy walked instead; a body that is JSON is never read twice.
+/// copy walked instead; a body that is JSON is never read twice. When even that stops at a
+/// syntax error, what was read before it still counts if it reports a failure (a code, then
+/// something no repair makes JSON): a failure is never lost to a broken tail.
 fn read<R>(
     reading: Reading,
     json: &[u8],
     then: impl FnOnce(Found<'_>) -> R,
 ) -> Result<R, BodyProblem> {
-    let error = match walk(reading, json) {
-        Ok(found) => return Ok(then(found)),
-        Err(error) => error,
+    let (found, error) = match walk(reading, json) {
+        (found, Ok(())) => return Ok(then(found)),
+        (found, Err(error)) => (found, error),
     };
     match problem(json, &error) {
         BodyProblem::NotJson => {}
         other => return Err(other),
     }
     let Some(repaired) = almost_json::repair(json) else {
-        return Err(BodyProblem::NotJson);
+        return partly(reading, found, then);
     };
     match walk(reading, &repaired) {
-        Ok(found) => Ok(then(found)),
-        Err(error) => Err(problem(&repaired, &error)),
+        (found, Ok(())) => Ok(then(found)),
+        (found, Err(error)) => match problem(&repaired, &error) {
+            BodyProblem::NotJson => partly(reading, found, then),
+            other => Err(other),
+        },
     }
 }
 
-/// One walk of the reader over a JSON text. Bytes after the first complete value are not
-/// read (`Deserializer::end` is not called): the value decides.
-fn walk<'de>(reading: Reading, json: &'de [u8]) -> Result<Found<'de>, serde_json::Error> {
+/// What a walk read before a syntax error: the body's reading when it reports a failure, else
+/// the body is not JSON.
+fn partly<R>(
+    reading: Reading,
+    found: Found<'_>,
+    then: impl FnOnce(Found<'_>) -> R,
+) -> Result<R, BodyProblem> {
+    if found.failed(&reading.envelope) {
+        Ok(then(found))
+    } else {
+        Err(BodyProblem::NotJson)
+    }
+}
+
+/// One walk of the reader over a JSON text, with what it found even when it stopped at an
+/// error. Bytes after the first complete value are not read (`Deserializer::end` is not
+/// called): the value decides.
+fn walk<'de>(reading: Reading, json: &'de [u8]) -> (Found<'de>, Result<(), serde_json::Error>) {
     let mut deserializer = serde_json::Deserializer::from_slice(json);
-    Found::read(reading, &mut deserializer)
+    Found::read_partly(reading, &mut deserializer)
 }
 
 /// Why a walk over `json` failed.
@@ -167,37 +189,11 @@ fn problem(json: &[u8], error: &serde_json::Error) -> BodyProblem {
     let object = json.starts_with(b"{") || json.starts_with(b"[");
     if error.is_eof() && object {
         BodyProblem::Truncated
-    } else if error.is_syntax() && is_recursion_limit(error) {
-        BodyProblem::TooDeep
     } else if error.is_data() {
         BodyProblem::NoCode
     } else {
         BodyProblem::NotJson
     }
-}
-
-/// serde_json reports its nesting limit as a syntax error; its message is the only tell.
-fn is_recursion_limit(error: &serde_json::Error) -> bool {
-    use core::fmt::Write;
-    /// Compares what is written with a prefix without keeping it.
-    struct StartsWith {
-        rest: &'static str,
-        matches: bool,
-    }
-    impl Write for StartsWith {
-        fn write_str(&mut self, text: &str) -> core::fmt::Result {
-            let n = text.len().min(self.rest.len());
-            self.matches &= text.as_bytes()[..n] == self.rest.as_bytes()[..n];
-            self.rest = &self.rest[n..];
-            Ok(())
-        }
-    }
-    let mut prefix = StartsWith {
-        rest: "recursion limit exceeded",
-        matches: true,
-    };
-    let _ = write!(prefix, "{error}");
-    prefix.matches && prefix.rest.is_empty()
 }
 
 /// [`check_response`] for an `http::Response` (feature `http`): what reqwest, hyper, axum and ureq

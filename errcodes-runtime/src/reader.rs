@@ -6,8 +6,9 @@
 //! It reads only what the envelope names and skips everything else with `IgnoredAny`, so it
 //! keeps no copy of the body: strings are borrowed from it (copied only when they hold
 //! escapes), and the only allocations are the lists of a second code or of failed items.
-//! Nesting is bounded by the deserializer's own limit (128 levels for `serde_json`): the walk
-//! goes deeper only through the deserializer, which refuses past its limit.
+//! No recursion on the body's depth: the walk descends only along the envelope's paths (their
+//! segments, plus two levels for batch items); every other value is skipped by `IgnoredAny`,
+//! which `serde_json` does iteratively. Past that, its own limit of 128 levels stands.
 //!
 //! Two readings share the walk: lenient ([`json`](crate::json): a value that cannot be a code
 //! is "no usable code", and the rest of the body still counts) and strict (`Deserialize` for
@@ -586,14 +587,23 @@ impl<'de> Found<'de> {
         reading: Reading,
         deserializer: D,
     ) -> Result<Self, D::Error> {
+        let (found, result) = Found::read_partly(reading, deserializer);
+        result.map(|()| found)
+    }
+
+    /// Walks one body, and keeps what was found before the walk stopped at an error.
+    pub(crate) fn read_partly<D: Deserializer<'de>>(
+        reading: Reading,
+        deserializer: D,
+    ) -> (Self, Result<(), D::Error>) {
         let mut found = Found::default();
-        Walk {
+        let result = Walk {
             reading,
             found: &mut found,
             at: Position::ROOT,
         }
-        .deserialize(deserializer)?;
-        Ok(found)
+        .deserialize(deserializer);
+        (found, result)
     }
 
     /// Whether the body reports a failure: the success flag `false`, a top-level code that is

@@ -38,6 +38,7 @@ pub mod venue_strings {
 #[doc = include_str!("../../README.md")]
 pub mod readme {}
 
+pub mod agree;
 pub mod fuzz;
 pub mod scratch;
 pub mod sources;
@@ -70,4 +71,9 @@ pub mod imported {
 /// `tests/fixtures/nested-envelope.toml`: an envelope with dotted paths (Stripe's shape).
 pub mod nested {
     errcodes_runtime::errcodes!("fixtures/nested-envelope.toml");
+}
+
+/// `tests/fixtures/text-ok-code.toml`: integer codes whose success is written `"00000"`.
+pub mod text_ok {
+    errcodes_runtime::errcodes!("fixtures/text-ok-code.toml");
 }
