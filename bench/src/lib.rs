@@ -39,6 +39,13 @@ pub mod generated {
     pub mod mixpay {
         errcodes_runtime::errcodes!("../catalogs/mixpay.toml");
     }
+
+    /// `catalogs/binance_usdm.toml`: Binance USD-M futures, whose responses the whole-response
+    /// benchmark reads (refinements, an IP ban with its end in the message, `[[http]]` rules,
+    /// batch answers as a list).
+    pub mod binance_usdm {
+        errcodes_runtime::errcodes!("../catalogs/binance_usdm.toml");
+    }
 }
 
 /// The same enums written out by hand (by `build.rs`, with [`handwritten::render`]).

@@ -138,10 +138,19 @@ impl<'t> Iterator for Parts<'t> {
         if self.rest.is_empty() {
             return None;
         }
-        let next_placeholder = self
-            .rest
-            .match_indices('{')
-            .find_map(|(at, _)| placeholder_at(&self.rest[at..]).map(|found| (at, found)));
+        // A byte search: `{` is ASCII, so every index found is a char boundary.
+        let bytes = self.rest.as_bytes();
+        let mut from = 0;
+        let next_placeholder = loop {
+            let Some(offset) = bytes[from..].iter().position(|&b| b == b'{') else {
+                break None;
+            };
+            let at = from + offset;
+            if let Some(found) = placeholder_at(&self.rest[at..]) {
+                break Some((at, found));
+            }
+            from = at + 1;
+        };
         let (part, len) = match next_placeholder {
             Some((0, (name, len))) => (Part::Placeholder(name), len),
             Some((at, _)) => (Part::Text(&self.rest[..at]), at),
@@ -293,12 +302,23 @@ impl<'t> Template<'t> {
     /// Matches `text`, calling `each(index, name, value)` for every placeholder; true when the
     /// whole text matched (values seen before a mismatch are then meaningless).
     fn walk<'a>(&self, text: &'a str, mut each: impl FnMut(usize, &'t str, &'a str)) -> bool {
-        let count = self.parts().count();
-        if !self.has_placeholders() {
+        // Most messages are plain text: without a `{` there is no placeholder to look for.
+        if !self.text.as_bytes().contains(&b'{') {
+            return text == self.text;
+        }
+        // One pass for the shape (how many parts, any placeholder, the final literal), one to
+        // match: reading the template again for each question was most of the time spent.
+        let (mut count, mut placeholders, mut last) = (0, false, None);
+        for part in self.parts() {
+            count += 1;
+            placeholders |= matches!(part, Part::Placeholder(_));
+            last = Some(part);
+        }
+        if !placeholders {
             return text == self.text;
         }
         // The literal after the last placeholder must end the text.
-        let suffix = match self.parts().last() {
+        let suffix = match last {
             Some(Part::Text(suffix)) => suffix,
             _ => "",
         };

@@ -150,7 +150,9 @@ fn read<R>(
         BodyProblem::NotJson => {}
         other => return Err(other),
     }
-    let Some(repaired) = almost_json::repair(json) else {
+    // Only what opens like JSON can be almost-JSON: an HTML page is not scanned for repairs.
+    let opens_like_json = json.starts_with(b"{") || json.starts_with(b"[");
+    let Some(repaired) = opens_like_json.then(|| almost_json::repair(json)).flatten() else {
         return partly(reading, found, then);
     };
     match walk(reading, &repaired) {
