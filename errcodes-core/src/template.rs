@@ -303,8 +303,22 @@ impl<'t> Template<'t> {
     /// whole text matched (values seen before a mismatch are then meaningless).
     fn walk<'a>(&self, text: &'a str, mut each: impl FnMut(usize, &'t str, &'a str)) -> bool {
         // Most messages are plain text: without a `{` there is no placeholder to look for.
-        if !self.text.as_bytes().contains(&b'{') {
+        // `str::find` on a char searches with memchr, word at a time.
+        let Some(first_open) = self.text.find('{') else {
             return text == self.text;
+        };
+        let Some(last_close) = self.text.rfind('}') else {
+            return text == self.text;
+        };
+        let bytes = self.text.as_bytes();
+        // What comes before the first `{` and after the last `}` is literal whatever the
+        // placeholders are: a text without them cannot match, and most texts tried against a
+        // refinement's template fail here, before the template is read.
+        let (head, tail) = (&bytes[..first_open], &bytes[last_close + 1..]);
+        let sent = text.as_bytes();
+        if !sent.starts_with(head) || !sent.ends_with(tail) || sent.len() < head.len() + tail.len()
+        {
+            return false;
         }
         // One pass for the shape (how many parts, any placeholder, the final literal), one to
         // match: reading the template again for each question was most of the time spent.
