@@ -30,8 +30,6 @@
 //! assert_eq!(error.retry_after(), Some(core::time::Duration::from_secs(2)));
 //! ```
 
-use alloc::string::String;
-
 use crate::almost_json;
 use crate::reader::{Found, Reading};
 use crate::{ApiError, BodyProblem, ErrorCode, Headers};
@@ -117,7 +115,7 @@ fn respond<E: ErrorCode>(status: u16, body: &[u8], always: bool) -> Option<ApiEr
             let failed = !success_status || found.failed(&E::ENVELOPE);
             (failed || always).then(|| {
                 found.into_error::<E>().unwrap_or_else(|message| {
-                    let text = message.unwrap_or_else(|| String::from_utf8_lossy(body));
+                    let text = message.unwrap_or_else(|| almost_json::text(body));
                     ApiError::without_code(BodyProblem::NoCode, &text)
                 })
             })
@@ -126,7 +124,7 @@ fn respond<E: ErrorCode>(status: u16, body: &[u8], always: bool) -> Option<ApiEr
             Ok(error) => error,
             // Not JSON at all (an HTML page) is content at 2xx; JSON cut short lost its answer.
             Err(problem) => (always || !success_status || problem != BodyProblem::NotJson)
-                .then(|| ApiError::without_code(problem, &String::from_utf8_lossy(body))),
+                .then(|| ApiError::without_code(problem, &almost_json::text(body))),
         }
     };
     error.map(|error| error.with_status(status))

@@ -115,7 +115,8 @@ pub(crate) fn step(path: &str, depth: usize, key: &str) -> Step {
 /// envelope says is an error (strict) or "no usable code" (lenient).
 #[derive(Clone, Copy)]
 pub(crate) struct Reading {
-    pub(crate) envelope: Envelope,
+    /// By reference: the reading is copied into every seed, once per key of the body.
+    pub(crate) envelope: &'static Envelope,
     pub(crate) strict: Option<Strict>,
 }
 
@@ -132,7 +133,7 @@ impl Reading {
     /// The lenient reading of `E`'s envelope.
     pub(crate) fn lenient<E: ErrorCode>() -> Reading {
         Reading {
-            envelope: E::ENVELOPE,
+            envelope: &E::ENVELOPE,
             strict: None,
         }
     }
@@ -140,7 +141,7 @@ impl Reading {
     /// The strict reading of `E`'s envelope.
     pub(crate) fn strict<E: ErrorCode>() -> Reading {
         Reading {
-            envelope: E::ENVELOPE,
+            envelope: &E::ENVELOPE,
             strict: Some(Strict {
                 name: E::ENUM,
                 text_is_code: |text| E::Code::with_str(text, |_| ()).is_some(),
@@ -182,7 +183,7 @@ enum Field {
 
 /// Sorts the keys of one level of the body by where they lead.
 struct FieldSeed {
-    envelope: Envelope,
+    envelope: &'static Envelope,
     at: Position,
 }
 
@@ -820,7 +821,7 @@ impl<'de> Visitor<'de> for Items<'_, 'de> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let reading = self.reading;
         while let Some(item) = seq.next_element_seed(ItemSeed(reading))? {
-            if let Some(item) = item.filter(|item| !item.code.is_ok(&reading.envelope)) {
+            if let Some(item) = item.filter(|item| !item.code.is_ok(reading.envelope)) {
                 self.failed.push(item);
             }
         }
@@ -854,7 +855,7 @@ enum ItemField {
 }
 
 /// Sorts an item's keys without copying them.
-struct ItemKey(Envelope);
+struct ItemKey(&'static Envelope);
 
 impl<'de> DeserializeSeed<'de> for ItemKey {
     type Value = ItemField;
