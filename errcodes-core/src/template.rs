@@ -138,11 +138,11 @@ impl<'t> Iterator for Parts<'t> {
         if self.rest.is_empty() {
             return None;
         }
-        // A byte search: `{` is ASCII, so every index found is a char boundary.
-        let bytes = self.rest.as_bytes();
+        // `{` is ASCII, so every index found is a char boundary; `str::find` on a char
+        // searches with memchr.
         let mut from = 0;
         let next_placeholder = loop {
-            let Some(offset) = bytes[from..].iter().position(|&b| b == b'{') else {
+            let Some(offset) = self.rest[from..].find('{') else {
                 break None;
             };
             let at = from + offset;

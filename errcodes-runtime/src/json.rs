@@ -169,7 +169,7 @@ fn partly<R>(
     found: Found<'_>,
     then: impl FnOnce(Found<'_>) -> R,
 ) -> Result<R, BodyProblem> {
-    if found.failed(&reading.envelope) {
+    if found.failed(reading.envelope) {
         Ok(then(found))
     } else {
         Err(BodyProblem::NotJson)
