@@ -310,74 +310,143 @@ fn mexc_responses() -> Vec<Response> {
     ]
 }
 
-/// Kind, retry advice and wait from a whole response: one `json::check_parts` call on the
-/// catalog's `Code`, against what a client writes without errcodes: a derived `{code, msg}`
-/// struct (and a list of them for batches), a `HashMap` from code to kind and advice filled
-/// at start-up, the status when the body has no code, and `Retry-After` read by hand.
-fn classify_response(c: &mut Criterion) {
-    use errcodes_runtime::{ErrorKind, Retry, json};
-    use generated::mexc::{Code, MexcError};
-    use std::collections::HashMap;
+/// What a client writes without errcodes to classify a whole response: a derived
+/// `{code, msg}` struct (and a list of them for batches), a `HashMap` from code to kind and
+/// advice filled at start-up, the status when the body has no listed code, and `Retry-After`
+/// read by hand.
+struct Baseline {
+    table: std::collections::HashMap<i64, (errcodes_runtime::ErrorKind, errcodes_runtime::Retry)>,
+}
 
-    let responses = mexc_responses();
-    let table: HashMap<i64, (ErrorKind, Retry)> = entries::<MexcError>()
-        .iter()
-        .map(|e| (e.code(), (e.kind(), e.retry())))
-        .collect();
-    let by_status = |status: u16| match status {
-        429 => (ErrorKind::RateLimited, Retry::Backoff),
-        500..=599 => (ErrorKind::Internal, Retry::VerifyFirst),
-        _ => (ErrorKind::InvalidRequest, Retry::Never),
-    };
-    let mut group = group(c, "classify_response/mexc".to_owned(), responses.len());
-    group.bench_function("errcodes", |b| {
-        b.iter(|| {
-            for (status, headers, body) in &responses {
-                let result =
-                    json::check_parts::<Code>(*status, headers.as_slice(), black_box(body));
-                if let Err(error) = result {
-                    black_box((error.kind(), error.retry(), error.retry_after_at(0), error));
-                }
-            }
-        });
-    });
-    group.bench_function("serde+hashmap", |b| {
-        b.iter(|| {
-            for (status, headers, body) in &responses {
-                let body = black_box(body.as_slice());
-                let wait = headers
-                    .iter()
-                    .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
-                    .and_then(|(_, value)| value.parse::<u64>().ok())
-                    .map(Duration::from_secs);
-                let single = serde_json::from_slice::<errcodes_bench::RawMexcBody>(body);
-                let batch = serde_json::from_slice::<Vec<errcodes_bench::MaybeRawMexcBody>>(body);
-                let classified = match (single, batch) {
-                    (Ok(raw), _) => table.get(&raw.code).copied().map(|c| (c, Some(raw))),
-                    (_, Ok(items)) => items
+impl Baseline {
+    fn new<E: ErrorCode<Code = i64>>() -> Self {
+        Baseline {
+            table: entries::<E>()
+                .iter()
+                .map(|e| (e.code(), (e.kind(), e.retry())))
+                .collect(),
+        }
+    }
+
+    #[inline(never)]
+    fn classify(&self, (status, headers, body): &Response) -> impl Sized {
+        use errcodes_runtime::{ErrorKind, Retry};
+        let by_status = |status: u16| match status {
+            429 | 418 => (ErrorKind::RateLimited, Retry::Backoff),
+            500..=599 => (ErrorKind::Internal, Retry::VerifyFirst),
+            _ => (ErrorKind::InvalidRequest, Retry::Never),
+        };
+        let body = black_box(body.as_slice());
+        let wait = headers
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
+            .and_then(|(_, value)| value.parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let single = serde_json::from_slice::<errcodes_bench::RawMexcBody>(body);
+        let classified = match single {
+            Ok(raw) => self.table.get(&raw.code).copied().map(|c| (c, Some(raw))),
+            Err(_) => serde_json::from_slice::<Vec<errcodes_bench::MaybeRawMexcBody>>(body)
+                .ok()
+                .and_then(|items| {
+                    items
                         .into_iter()
                         .find_map(|item| item.code.map(|code| (code, item.msg)))
-                        .and_then(|(code, msg)| {
-                            table.get(&code).copied().map(|c| {
-                                (
-                                    c,
-                                    Some(errcodes_bench::RawMexcBody {
-                                        code,
-                                        msg: msg.unwrap_or_default(),
-                                    }),
-                                )
-                            })
-                        }),
-                    _ => None,
-                };
-                black_box((
-                    classified.unwrap_or_else(|| (by_status(*status), None)),
-                    wait,
-                ));
-            }
+                })
+                .and_then(|(code, msg)| {
+                    self.table.get(&code).copied().map(|c| {
+                        (
+                            c,
+                            Some(errcodes_bench::RawMexcBody {
+                                code,
+                                msg: msg.unwrap_or_default(),
+                            }),
+                        )
+                    })
+                }),
+        };
+        (
+            classified.unwrap_or_else(|| (by_status(*status), None)),
+            wait,
+        )
+    }
+}
+
+/// Kind, retry advice and wait from a whole response: one `json::check_response` call on the
+/// catalog's `Code` and `kind()`, `retry()`, `retry_after_at()`, against [`Baseline`], per body
+/// shape and for the whole mix, in one run.
+fn classify<E: ErrorCode<Code = i64>, C: ErrorCode>(
+    c: &mut Criterion,
+    venue: &str,
+    shapes: &[(&str, Response)],
+) {
+    let baseline = Baseline::new::<E>();
+    let errcodes = |response: &Response| {
+        let (status, headers, body) = response;
+        let result = json::check_response::<C>(*status, headers.as_slice(), black_box(body));
+        if let Err(error) = result {
+            black_box((error.kind(), error.retry(), error.retry_after_at(0), error));
+        }
+    };
+    let all: Vec<&Response> = shapes.iter().map(|(_, response)| response).collect();
+    let mut rows: Vec<(String, Vec<&Response>)> = shapes
+        .iter()
+        .map(|(shape, response)| (format!("classify_response/{venue}/{shape}"), vec![response]))
+        .collect();
+    rows.push((format!("classify_response/{venue}/mix"), all));
+    for (name, responses) in rows {
+        let mut group = group(c, name, responses.len());
+        group.bench_function("errcodes", |b| {
+            b.iter(|| responses.iter().for_each(|response| errcodes(response)));
         });
-    });
-    group.finish();
+        group.bench_function("serde+hashmap", |b| {
+            b.iter(|| {
+                for response in &responses {
+                    black_box(baseline.classify(response));
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
+use errcodes_runtime::json;
+
+fn classify_response(c: &mut Criterion) {
+    use generated::{binance_usdm, mexc};
+    let mexc: Vec<(&str, Response)> = [
+        "listed",
+        "new_message",
+        "unlisted",
+        "retry_after",
+        "empty_504",
+        "html_502",
+        "batch",
+    ]
+    .into_iter()
+    .zip(mexc_responses())
+    .collect();
+    classify::<mexc::MexcError, mexc::Code>(c, "mexc", &mexc);
+    classify::<binance_usdm::BinanceUsdmError, binance_usdm::Code>(
+        c,
+        "binance_usdm",
+        &binance_usdm_responses(),
+    );
+}
+
+/// Responses a Binance USD-M futures client meets, one per shape.
+fn binance_usdm_responses() -> Vec<(&'static str, Response)> {
+    let body = |code: i64, message: &str| mexc_body(code, message);
+    vec![
+        ("listed", (400, vec![], body(-1021, "Timestamp for this request is outside of the recvWindow."))),
+        ("new_message", (400, vec![], body(-1021, "Timestamp for this request was 1000ms ahead of the server's time."))),
+        ("refined", (503, vec![], body(-1008, "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again."))),
+        ("ip_ban", (418, vec![("Retry-After", "60")], body(-1003, "Way too many requests; IP banned until 1700000060000. Please use the websocket for live updates to avoid bans."))),
+        ("retry_after", (429, vec![("Retry-After", "2")], body(-1003, "Too many requests; current limit is 2400 requests per minute. Please use the websocket for live updates to avoid polling the API."))),
+        ("unlisted", (400, vec![], body(-9999, "Something the catalog does not know"))),
+        ("html_403", (403, vec![], b"<html><head><title>403 Forbidden</title></head><body><center><h1>403 Forbidden</h1></center><hr><center>CloudFront</center></body></html>".to_vec())),
+        ("empty_503", (503, vec![], Vec::new())),
+        ("batch", (200, vec![], br#"[{"orderId":1,"symbol":"BTCUSDT","status":"NEW","clientOrderId":"a"},{"code":-2022,"msg":"ReduceOnly Order is rejected."}]"#.to_vec())),
+    ]
 }
 
 fn config() -> Criterion {

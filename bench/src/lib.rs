@@ -39,6 +39,13 @@ pub mod generated {
         /// `catalogs/mixpay.toml`: `MixPayError`, `MixPayRefundReason`.
         "../errcodes-catalogs/catalogs/mixpay.toml"
     );
+
+    errcodes_runtime::errcodes!(
+        /// `catalogs/binance_usdm.toml`: Binance USD-M futures, whose responses the whole-response
+        /// benchmark reads (refinements, an IP ban with its end in the message, `[[http]]` rules,
+        /// batch answers as a list).
+        "../errcodes-catalogs/catalogs/binance_usdm.toml"
+    );
 }
 
 /// The same enums written out by hand (by `build.rs`, with [`handwritten::render`]).

@@ -15,7 +15,7 @@
 //!   [`BybitStrategyError`], [`BybitPredictionError`]
 //!
 //! Bybit answers most errors with HTTP 200 and `{"retCode": 110007, "retMsg": "…"}`;
-//! `http::check_response` treats a `retCode` other than 0 as a failure. [`BybitHttpError`]
+//! `json::check_response` treats a `retCode` other than 0 as a failure. [`BybitHttpError`]
 //! lists the HTTP statuses of the documentation's "HTTP Code" table, which Bybit sends as the
 //! HTTP status rather than as a `retCode`.
 //!

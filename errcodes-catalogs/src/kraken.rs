@@ -8,7 +8,7 @@
 //!   [`KrakenSdkError`] (the error strings of Kraken's own SDK guide)
 //!
 //! Kraken answers `{"error":["EOrder:Insufficient funds"],"result":{}}`: the runtime takes the
-//! first code of the list, and `http::check_response` treats a non-empty list as a failure.
+//! first code of the list, and `json::check_response` treats a non-empty list as a failure.
 //!
 //! ```
 //! use errcodes_catalogs::kraken::KrakenError;

@@ -11,7 +11,7 @@
 //!   [`OkxTradingBotError`], [`OkxWebSocketError`], [`OkxWebSocketCloseCode`]
 //!
 //! OKX answers most errors with HTTP 200 and a string code (`{"code":"51008","msg":"…"}`);
-//! the runtime reads numeric-string codes as integers, and `http::check_response` treats a
+//! the runtime reads numeric-string codes as integers, and `json::check_response` treats a
 //! code other than `"0"` as a failure. Repeated codes and sub-codes of the documentation
 //! (`51004_1101`) are folded into the first entry's description.
 //!

@@ -138,10 +138,19 @@ impl<'t> Iterator for Parts<'t> {
         if self.rest.is_empty() {
             return None;
         }
-        let next_placeholder = self
-            .rest
-            .match_indices('{')
-            .find_map(|(at, _)| placeholder_at(&self.rest[at..]).map(|found| (at, found)));
+        // `{` is ASCII, so every index found is a char boundary; `str::find` on a char
+        // searches with memchr.
+        let mut from = 0;
+        let next_placeholder = loop {
+            let Some(offset) = self.rest[from..].find('{') else {
+                break None;
+            };
+            let at = from + offset;
+            if let Some(found) = placeholder_at(&self.rest[at..]) {
+                break Some((at, found));
+            }
+            from = at + 1;
+        };
         let (part, len) = match next_placeholder {
             Some((0, (name, len))) => (Part::Placeholder(name), len),
             Some((at, _)) => (Part::Text(&self.rest[..at]), at),
@@ -293,12 +302,37 @@ impl<'t> Template<'t> {
     /// Matches `text`, calling `each(index, name, value)` for every placeholder; true when the
     /// whole text matched (values seen before a mismatch are then meaningless).
     fn walk<'a>(&self, text: &'a str, mut each: impl FnMut(usize, &'t str, &'a str)) -> bool {
-        let count = self.parts().count();
-        if !self.has_placeholders() {
+        // Most messages are plain text: without a `{` there is no placeholder to look for.
+        // `str::find` on a char searches with memchr, word at a time.
+        let Some(first_open) = self.text.find('{') else {
+            return text == self.text;
+        };
+        let Some(last_close) = self.text.rfind('}') else {
+            return text == self.text;
+        };
+        let bytes = self.text.as_bytes();
+        // What comes before the first `{` and after the last `}` is literal whatever the
+        // placeholders are: a text without them cannot match, and most texts tried against a
+        // refinement's template fail here, before the template is read.
+        let (head, tail) = (&bytes[..first_open], &bytes[last_close + 1..]);
+        let sent = text.as_bytes();
+        if !sent.starts_with(head) || !sent.ends_with(tail) || sent.len() < head.len() + tail.len()
+        {
+            return false;
+        }
+        // One pass for the shape (how many parts, any placeholder, the final literal), one to
+        // match: reading the template again for each question was most of the time spent.
+        let (mut count, mut placeholders, mut last) = (0, false, None);
+        for part in self.parts() {
+            count += 1;
+            placeholders |= matches!(part, Part::Placeholder(_));
+            last = Some(part);
+        }
+        if !placeholders {
             return text == self.text;
         }
         // The literal after the last placeholder must end the text.
-        let suffix = match self.parts().last() {
+        let suffix = match last {
             Some(Part::Text(suffix)) => suffix,
             _ => "",
         };

@@ -27,7 +27,7 @@ use crate::{ErrorCode, ErrorKind, Retry};
 /// }
 ///
 /// assert_eq!(advice_line(&MexcError::InvalidSignature), "authentication: never");
-/// let limited = errcodes_runtime::json::error_from_parts::<MexcError>(
+/// let limited = errcodes_runtime::json::error_from_response::<MexcError>(
 ///     429,
 ///     &[("Retry-After", "2")],
 ///     b"",
@@ -109,20 +109,20 @@ pub trait Advice {
     /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use std::time::Duration;
     /// use errcodes_runtime::Advice;
-    /// use errcodes_runtime::json::error_from_parts;
+    /// use errcodes_runtime::json::error_from_response;
     ///
-    /// let error = error_from_parts::<MexcError>(429, &[("Retry-After", "2")], b"");
+    /// let error = error_from_response::<MexcError>(429, &[("Retry-After", "2")], b"");
     /// assert_eq!(Advice::retry_after(&error), Some(Duration::from_secs(2)));
     /// assert_eq!(Advice::retry_after(&MexcError::TooManyRequests), None);
     ///
-    /// let huge = error_from_parts::<MexcError>(429, &[("Retry-After", "1e30")], b"");
+    /// let huge = error_from_response::<MexcError>(429, &[("Retry-After", "1e30")], b"");
     /// assert!(Advice::retry_after(&huge) > Some(Duration::from_secs(100 * 365 * 86_400)));
     ///
     /// // An IP ban: `Retry-After: 60` and "banned until" a moment the local clock (running
     /// // two minutes ahead) already sees as past. The server's 60 seconds stand.
     /// errcodes_runtime::errcodes!("catalogs/binance.toml");
     /// let body = br#"{"code":-1003,"msg":"Way too much request weight used; IP banned until 1700000060000. Please use WebSocket Streams for live updates to avoid bans."}"#;
-    /// let banned = error_from_parts::<binance::Code>(418, &[("Retry-After", "60")], body);
+    /// let banned = error_from_response::<binance::Code>(418, &[("Retry-After", "60")], body);
     /// assert_eq!(banned.retry_after_at(1_700_000_120_000), Some(Duration::from_secs(60)));
     /// ```
     fn retry_after(&self) -> Option<Duration>;

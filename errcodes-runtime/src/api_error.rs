@@ -32,11 +32,16 @@ use crate::{CodeRef, CodeType, ErrorCode, ErrorKind, HttpRule, Retry, Template};
 /// assert_eq!(error.kind(), ErrorKind::Authentication);
 /// assert_eq!(error.retry(), Retry::Never);
 /// ```
+///
+/// Every answer depends only on what the server sent, never on the order of the builder calls:
+/// `with_status(429).with_message(m)` and `with_message(m).with_status(429)` are the same error.
 pub struct ApiError<E: ErrorCode> {
     code: Code<E>,
     message: Message,
     status: Option<u16>,
     problem: Option<BodyProblem>,
+    /// Derived from `code`, `message` and `status` by [`ApiError::settle`] after every change
+    /// of one of them; kept so that `kind()` and `retry()` do not match templates again.
     rule: Option<&'static HttpRule>,
     wait: Wait,
     should_retry: Option<bool>,
@@ -44,8 +49,11 @@ pub struct ApiError<E: ErrorCode> {
 }
 
 enum Code<E: ErrorCode> {
-    /// A listed code; `sent` holds the code as sent when a template code matched it.
+    /// A listed code: `entry` is the code's own variant, `error` the variant the message (or
+    /// detail) refined it to, always computed from `entry`; `sent` holds the code as sent when
+    /// a template code matched it.
     Known {
+        entry: E,
         error: E,
         sent: Option<<E::Code as CodeType>::Owned>,
     },
@@ -122,6 +130,7 @@ impl<E: ErrorCode> ApiError<E> {
     /// ```
     pub fn new(known: E) -> Self {
         ApiError::with_code(Code::Known {
+            entry: known,
             error: known,
             sent: None,
         })
@@ -138,14 +147,27 @@ impl<E: ErrorCode> ApiError<E> {
     /// assert_eq!(error.message(), "new");
     /// ```
     pub fn from_code(code: CodeRef<'_, E>, message: Option<&str>) -> Self {
+        ApiError::from_code_and_detail(code, message, None)
+    }
+
+    /// [`from_code`](ApiError::from_code) with the envelope's detail field, in one step.
+    pub(crate) fn from_code_and_detail(
+        code: CodeRef<'_, E>,
+        message: Option<&str>,
+        detail: Option<&str>,
+    ) -> Self {
         let error = match E::from_code(code) {
             Some(known) => {
                 let sent = (!same_code::<E>(known, code)).then(|| E::Code::to_owned_code(code));
-                ApiError::with_code(Code::Known { error: known, sent })
+                ApiError::with_code(Code::Known {
+                    entry: known,
+                    error: known,
+                    sent,
+                })
             }
             None => ApiError::with_code(Code::Unknown(E::Code::to_owned_code(code))),
         };
-        error.with_message(message)
+        error.with_message_and_detail(message, detail)
     }
 
     /// A response that carried no usable code: its text is kept as the message.
@@ -158,9 +180,9 @@ impl<E: ErrorCode> ApiError<E> {
     /// assert_eq!(error.body_problem(), Some(BodyProblem::NotJson));
     /// ```
     pub fn without_code(problem: BodyProblem, text: &str) -> Self {
-        let mut error = ApiError::with_code(Code::Missing).with_message(Some(text));
+        let mut error = ApiError::with_code(Code::Missing);
         error.problem = Some(problem);
-        error
+        error.with_message(Some(text))
     }
 
     /// Records the HTTP status the error came with. When the catalog does not list the code,
@@ -175,21 +197,26 @@ impl<E: ErrorCode> ApiError<E> {
     /// assert_eq!(error.retry(), Retry::VerifyFirst);
     /// ```
     pub fn with_status(mut self, status: u16) -> Self {
-        self.set_status(status);
+        self.status = Some(status);
+        self.settle();
         self
     }
 
-    /// The status, and the rule it selects, for this error and every other error of its reply:
-    /// an unlisted code among a batch's items is judged by the venue's rules like the first.
-    fn set_status(&mut self, status: u16) {
-        self.status = Some(status);
-        self.rule = match self.code {
-            Code::Known { .. } => None,
-            _ => HttpRule::find(E::HTTP, status, self.message()),
+    /// Recomputes what is derived from the stored facts, after any of them changed: the
+    /// `[[http]]` rule (from the code, the status and the message), and for every other error
+    /// of the reply (a batch's items, the envelope around them) the status and its rule, so an
+    /// unlisted code among a batch's items is judged by the venue's rules like the first.
+    fn settle(&mut self) {
+        self.rule = match (&self.code, self.status) {
+            (Code::Known { .. }, _) | (_, None) => None,
+            (_, Some(status)) => HttpRule::find(E::HTTP, status, self.message()),
         };
         if let Some(batch) = &mut self.batch {
-            for other in &mut batch.others {
-                other.set_status(status);
+            for other in batch.others.iter_mut().chain(&mut batch.outer) {
+                if other.status != self.status {
+                    other.status = self.status;
+                    other.settle();
+                }
             }
         }
     }
@@ -244,10 +271,12 @@ impl<E: ErrorCode> ApiError<E> {
     /// ```
     pub fn with_message_and_detail(mut self, message: Option<&str>, detail: Option<&str>) -> Self {
         let text = message.filter(|text| !text.is_empty());
-        if let Code::Known { error, .. } = &mut self.code
-            && (text.is_some() || detail.is_some())
-        {
-            *error = error.refine(text.unwrap_or(""), detail);
+        if let Code::Known { entry, error, .. } = &mut self.code {
+            // Always from the code's own entry: a second message may pick another meaning.
+            *error = match (text, detail) {
+                (None, None) => *entry,
+                _ => entry.refine(text.unwrap_or(""), detail),
+            };
         }
         self.message = match text {
             Some(text) if Some(text) != self.known().map(E::message) => {
@@ -255,6 +284,7 @@ impl<E: ErrorCode> ApiError<E> {
             }
             _ => Message::Catalog,
         };
+        self.settle();
         self
     }
 
@@ -268,6 +298,7 @@ impl<E: ErrorCode> ApiError<E> {
     ) -> Self {
         if outer.is_some() || !others.is_empty() {
             self.batch = Some(Box::new(Batch { outer, others }));
+            self.settle();
         }
         self
     }
@@ -308,7 +339,9 @@ impl<E: ErrorCode> ApiError<E> {
             Code::Known {
                 sent: Some(sent), ..
             } => Some(E::Code::borrow_code(sent)),
-            Code::Known { error, sent: None } => Some(E::Code::reborrow(error.code())),
+            Code::Known {
+                error, sent: None, ..
+            } => Some(E::Code::reborrow(error.code())),
             Code::Unknown(code) => Some(E::Code::borrow_code(code)),
             Code::Missing => None,
         }
@@ -357,6 +390,7 @@ impl<E: ErrorCode> ApiError<E> {
         if let Code::Known {
             error,
             sent: Some(sent),
+            ..
         } = &self.code
             && let Some(value) = E::Code::capture(error.code(), E::Code::borrow_code(sent), name)
         {
@@ -631,7 +665,8 @@ impl<E: ErrorCode> Clone for ApiError<E> {
     fn clone(&self) -> Self {
         ApiError {
             code: match &self.code {
-                Code::Known { error, sent } => Code::Known {
+                Code::Known { entry, error, sent } => Code::Known {
+                    entry: *entry,
                     error: *error,
                     sent: sent.clone(),
                 },

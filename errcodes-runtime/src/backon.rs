@@ -66,9 +66,9 @@ pub fn should_retry<A: Advice>(error: &A) -> bool {
 /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
 /// use std::time::Duration;
 /// use errcodes_runtime::backon::wait;
-/// use errcodes_runtime::json::error_from_parts;
+/// use errcodes_runtime::json::error_from_response;
 ///
-/// let error = error_from_parts::<MexcError>(429, &[("Retry-After", "2")], b"");
+/// let error = error_from_response::<MexcError>(429, &[("Retry-After", "2")], b"");
 /// assert_eq!(wait(&error, Some(Duration::from_secs(1))), Some(Duration::from_secs(2)));
 /// assert_eq!(wait(&error, Some(Duration::from_secs(5))), Some(Duration::from_secs(5)));
 /// assert_eq!(wait(&error, None), None);
@@ -90,7 +90,7 @@ pub fn wait<A: Advice>(error: &A, planned: Option<Duration>) -> Option<Duration>
 /// use std::cell::Cell;
 /// use std::time::Duration;
 /// use backon::ConstantBuilder;
-/// use errcodes_runtime::json::error_from_parts;
+/// use errcodes_runtime::json::error_from_response;
 /// use errcodes_runtime::{ApiError, Retry};
 ///
 /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
@@ -106,7 +106,7 @@ pub fn wait<A: Advice>(error: &A, planned: Option<Duration>) -> Option<Duration>
 /// let placed = errcodes_runtime::backon::retry(backoff, move || async move {
 ///     attempts.set(attempts.get() + 1);
 ///     match attempts.get() {
-///         1 => Err(error_from_parts::<MexcError>(429, &[("Retry-After", "30")], b"")),
+///         1 => Err(error_from_response::<MexcError>(429, &[("Retry-After", "30")], b"")),
 ///         _ => Ok("placed"),
 ///     }
 /// })

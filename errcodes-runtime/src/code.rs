@@ -100,10 +100,6 @@ pub trait CodeType: private::Sealed + 'static {
         sent: Self::Ref<'a>,
         name: &str,
     ) -> Option<&'a str>;
-
-    /// Whether the envelope calls `code` a success.
-    #[doc(hidden)]
-    fn is_ok(code: Self::Ref<'_>, envelope: &crate::Envelope) -> bool;
 }
 
 impl CodeType for i64 {
@@ -141,13 +137,6 @@ impl CodeType for i64 {
 
     fn capture<'a>(_: Self::Ref<'static>, _: Self::Ref<'a>, _: &str) -> Option<&'a str> {
         None
-    }
-
-    fn is_ok(code: i64, envelope: &crate::Envelope) -> bool {
-        envelope
-            .ok_codes
-            .iter()
-            .any(|ok| ok.parse::<i64>().ok() == Some(code))
     }
 }
 
@@ -209,10 +198,6 @@ impl CodeType for str {
         name: &str,
     ) -> Option<&'a str> {
         crate::Template::new(template).capture(sent, name)
-    }
-
-    fn is_ok(code: &str, envelope: &crate::Envelope) -> bool {
-        envelope.is_ok_code(code)
     }
 }
 

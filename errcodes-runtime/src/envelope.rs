@@ -70,11 +70,32 @@ impl Envelope {
     /// assert!(bitget.is_ok_code("00000"));
     /// assert!(!bitget.is_ok_code("0"));
     /// ```
+    ///
+    /// This is the one rule: an integer code is decided by its decimal text
+    /// ([`is_ok_int`](Envelope::is_ok_int)), so `{"code":0}` and `{"code":"0"}` always agree.
     pub fn is_ok_code(&self, code: &str) -> bool {
         let number = code.parse::<i64>().ok();
         self.ok_codes.iter().any(|&ok| {
             ok == code || (is_plain_integer(ok) && number.is_some() && ok.parse().ok() == number)
         })
+    }
+}
+
+impl Envelope {
+    /// Whether an integer code means success: [`is_ok_code`](Envelope::is_ok_code) on its
+    /// decimal text, so that a code sent as `0` and as `"0"` is decided the same way (and
+    /// under `ok_codes = ["00000"]` neither is a success).
+    ///
+    /// ```
+    /// use errcodes_runtime::Envelope;
+    ///
+    /// assert!(Envelope::DEFAULT.is_ok_int(0));
+    /// let bitget = Envelope { ok_codes: &["00000"], ..Envelope::DEFAULT };
+    /// assert_eq!(bitget.is_ok_int(0), bitget.is_ok_code("0"));
+    /// assert!(!bitget.is_ok_int(0));
+    /// ```
+    pub fn is_ok_int(&self, code: i64) -> bool {
+        <str as crate::CodeType>::with_int(code, |text| self.is_ok_code(text))
     }
 }
 

@@ -57,6 +57,8 @@ extern crate alloc;
 extern crate std;
 
 mod advice;
+#[cfg(feature = "json")]
+mod almost_json;
 #[cfg(feature = "alloc")]
 mod api_error;
 #[cfg(feature = "backon")]
@@ -70,6 +72,8 @@ mod headers;
 pub mod json;
 mod venue;
 
+#[cfg(all(feature = "serde", feature = "alloc"))]
+mod reader;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 #[cfg(feature = "serde")]

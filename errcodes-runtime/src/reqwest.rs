@@ -147,7 +147,7 @@ fn api_check<E: ErrorCode>(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<(), ApiError<E>> {
-    crate::json::check_parts::<E>(status, headers, body)
+    crate::json::check_response::<E>(status, headers, body)
 }
 
 /// One `tracing` event per failed request (feature `tracing`), with the fields a log search

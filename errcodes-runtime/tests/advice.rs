@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use errcodes_runtime::json::error_from_parts;
+use errcodes_runtime::json::error_from_response;
 use errcodes_runtime::reqwest::RequestError;
 use errcodes_runtime::{Advice, ApiError, ErrorKind, Retry};
 
@@ -38,7 +38,7 @@ fn every_error_type_gives_the_same_advice_through_the_trait() {
 
 #[test]
 fn the_wait_comes_through_the_trait_for_the_response_types() {
-    let api = error_from_parts::<MexcError>(429, &[("Retry-After", "3")], b"");
+    let api = error_from_response::<MexcError>(429, &[("Retry-After", "3")], b"");
     let wait = Some(Duration::from_secs(3));
     assert_eq!(advice(&api).2, wait);
     assert_eq!(advice(&RequestError::from(api)).2, wait);

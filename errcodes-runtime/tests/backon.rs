@@ -182,7 +182,7 @@ fn api_errors_read_any_other_way_use_the_same_loop() {
         let result: Result<(), ApiError<MexcError>> = retry(quick(3), || {
             let (status, body) = answers[attempts.get()];
             attempts.set(attempts.get() + 1);
-            async move { json::check_response::<MexcError>(status, body.as_bytes()) }
+            async move { json::check_response::<MexcError>(status, &(), body.as_bytes()) }
         })
         .await;
         assert_eq!(result, Ok(()));

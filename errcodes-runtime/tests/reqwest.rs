@@ -250,7 +250,7 @@ fn a_request_error_is_one_pointer() {
 
 #[test]
 fn retry_after_survives_the_conversion_from_an_api_error() {
-    let api = errcodes_runtime::json::error_from_parts::<MexcError>(
+    let api = errcodes_runtime::json::error_from_response::<MexcError>(
         429,
         &[("Retry-After", "7")],
         br#"{"code":429,"msg":"Too Many Requests"}"#,

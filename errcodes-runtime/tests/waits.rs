@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use errcodes_runtime::json::error_from_parts;
+use errcodes_runtime::json::error_from_response;
 use errcodes_runtime::reqwest::RequestError;
 
 errcodes_runtime::errcodes!("catalogs/binance.toml");
@@ -21,7 +21,7 @@ const BANNED_UNTIL_NOW_PLUS_60S: &str = r#"{"code":-1003,"msg":"Way too much req
 #[test]
 fn a_huge_retry_after_is_a_very_long_wait_not_none() {
     for huge in ["18446744073709551616", "1e30", "99999999999999999999999999"] {
-        let error = error_from_parts::<mexc::Code>(429, &[("Retry-After", huge)], b"");
+        let error = error_from_response::<mexc::Code>(429, &[("Retry-After", huge)], b"");
         let wait = error.retry_after_at(NOW);
         assert!(wait.is_some_and(|wait| wait > CENTURY), "{huge}: {wait:?}");
         // Through every wrapper too.
@@ -30,7 +30,7 @@ fn a_huge_retry_after_is_a_very_long_wait_not_none() {
     }
     // One less than the first saturates as it always did.
     let error =
-        error_from_parts::<mexc::Code>(429, &[("Retry-After", "18446744073709551615")], b"");
+        error_from_response::<mexc::Code>(429, &[("Retry-After", "18446744073709551615")], b"");
     assert!(error.retry_after_at(NOW).is_some_and(|wait| wait > CENTURY));
 }
 
@@ -38,7 +38,7 @@ fn a_huge_retry_after_is_a_very_long_wait_not_none() {
 fn an_overflowing_reset_header_is_a_very_long_wait() {
     let body = br#"{"retCode":10006,"retMsg":"Too many visits. Exceeded the API Rate Limit."}"#;
     let headers = [("X-Bapi-Limit-Reset-Timestamp", "18446744073709551616")];
-    let error = error_from_parts::<bybit::Code>(200, &headers, body);
+    let error = error_from_response::<bybit::Code>(200, &headers, body);
     let wait = error.retry_after_at(NOW);
     assert!(wait.is_some_and(|wait| wait > CENTURY), "{wait:?}");
 }
@@ -46,7 +46,7 @@ fn an_overflowing_reset_header_is_a_very_long_wait() {
 #[test]
 fn an_overflowing_moment_in_the_code_is_a_very_long_wait() {
     let body = br#"{"error":["EService: Throttled: 99999999999999999999"],"result":{}}"#;
-    let error = error_from_parts::<kraken::Code>(200, &[], body);
+    let error = error_from_response::<kraken::Code>(200, &[], body);
     assert!(error.known().is_some(), "{error:?}");
     let wait = error.retry_after_at(NOW);
     assert!(wait.is_some_and(|wait| wait > CENTURY), "{wait:?}");
@@ -54,7 +54,7 @@ fn an_overflowing_moment_in_the_code_is_a_very_long_wait() {
 
 #[test]
 fn a_ban_until_already_past_still_waits_the_retry_after() {
-    let error = error_from_parts::<binance::Code>(
+    let error = error_from_response::<binance::Code>(
         418,
         &[("Retry-After", "60")],
         BANNED_UNTIL_NOW_PLUS_60S.as_bytes(),
@@ -68,7 +68,7 @@ fn a_ban_until_already_past_still_waits_the_retry_after() {
 
 #[test]
 fn a_clock_running_ahead_never_shortens_the_relative_wait() {
-    let error = error_from_parts::<binance::Code>(
+    let error = error_from_response::<binance::Code>(
         418,
         &[("Retry-After", "60")],
         BANNED_UNTIL_NOW_PLUS_60S.as_bytes(),
@@ -94,7 +94,7 @@ fn a_reset_time_later_than_retry_after_is_waited_out() {
         ("Retry-After", "5"),
         ("X-Bapi-Limit-Reset-Timestamp", "1700000060000"),
     ];
-    let error = error_from_parts::<bybit::Code>(200, &headers, body);
+    let error = error_from_response::<bybit::Code>(200, &headers, body);
     assert_eq!(error.retry_after_at(NOW), Some(Duration::from_secs(60)));
     assert_eq!(
         error.retry_after_at(NOW + 3_600_000),

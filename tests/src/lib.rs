@@ -38,6 +38,7 @@ errcodes_runtime::errcodes!(
 #[doc = include_str!("../../README.md")]
 pub mod readme {}
 
+pub mod agree;
 pub mod fuzz;
 pub mod scratch;
 pub mod sources;
@@ -70,4 +71,9 @@ pub mod imported {
 errcodes_runtime::errcodes!(
     /// `tests/fixtures/nested-envelope.toml`: an envelope with dotted paths (Stripe's shape).
     "fixtures/nested-envelope.toml"
+);
+
+errcodes_runtime::errcodes!(
+    /// `tests/fixtures/text-ok-code.toml`: integer codes whose success is written `"00000"`.
+    "fixtures/text-ok-code.toml"
 );

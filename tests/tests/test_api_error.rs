@@ -139,7 +139,7 @@ fn bad_bodies_are_clear_errors_never_panics() {
 
 #[test]
 fn http_turns_any_response_into_an_error_value() {
-    let empty = json::error_from_response::<MexcError>(504, b"");
+    let empty = json::error_from_response::<MexcError>(504, &(), b"");
     assert_eq!(empty.code(), None);
     assert_eq!(empty.body_problem(), Some(BodyProblem::Empty));
     assert_eq!(
@@ -152,25 +152,28 @@ fn http_turns_any_response_into_an_error_value() {
     );
 
     let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-    let proxy = json::error_from_response::<MexcError>(502, html.as_bytes());
+    let proxy = json::error_from_response::<MexcError>(502, &(), html.as_bytes());
     assert_eq!(proxy.body_problem(), Some(BodyProblem::NotJson));
     assert_eq!(proxy.message(), html, "the whole page is kept");
     assert_eq!(proxy.status(), Some(502));
     assert_eq!(proxy.kind(), ErrorKind::Unavailable);
 
-    let no_code = json::error_from_response::<MexcError>(500, br#"{"error":"boom"}"#);
+    let no_code = json::error_from_response::<MexcError>(500, &(), br#"{"error":"boom"}"#);
     assert_eq!(no_code.body_problem(), Some(BodyProblem::NoCode));
     assert_eq!(no_code.message(), r#"{"error":"boom"}"#);
 
-    let invalid_utf8 = json::error_from_response::<MexcError>(500, b"\xff\xfe oops");
+    let invalid_utf8 = json::error_from_response::<MexcError>(500, &(), b"\xff\xfe oops");
     assert_eq!(invalid_utf8.message(), "\u{fffd}\u{fffd} oops");
 
     let long = "x".repeat(1000);
-    let shown = json::error_from_response::<MexcError>(503, long.as_bytes()).to_string();
+    let shown = json::error_from_response::<MexcError>(503, &(), long.as_bytes()).to_string();
     assert!(shown.contains("… (800 more bytes)"), "{shown}");
 
-    let listed =
-        json::error_from_response::<MexcError>(429, br#"{"code":429,"msg":"Too Many Requests"}"#);
+    let listed = json::error_from_response::<MexcError>(
+        429,
+        &(),
+        br#"{"code":429,"msg":"Too Many Requests"}"#,
+    );
     assert_eq!(listed.known(), Some(MexcError::TooManyRequests));
     assert_eq!(listed.status(), Some(429));
 }
@@ -178,30 +181,34 @@ fn http_turns_any_response_into_an_error_value() {
 #[test]
 fn check_response_separates_success_from_failure() {
     assert_eq!(
-        json::check_response::<MexcError>(200, br#"{"symbol":"BTCUSDT"}"#),
+        json::check_response::<MexcError>(200, &(), br#"{"symbol":"BTCUSDT"}"#),
         Ok(())
     );
-    assert_eq!(json::check_response::<MexcError>(200, b"[]"), Ok(()));
-    assert_eq!(json::check_response::<MexcError>(204, b""), Ok(()));
+    assert_eq!(json::check_response::<MexcError>(200, &(), b"[]"), Ok(()));
+    assert_eq!(json::check_response::<MexcError>(204, &(), b""), Ok(()));
     let mixpay_ok = br#"{"code":0,"success":true,"message":"","data":{}}"#;
-    assert_eq!(json::check_response::<MixPayError>(200, mixpay_ok), Ok(()));
+    assert_eq!(
+        json::check_response::<MixPayError>(200, &(), mixpay_ok),
+        Ok(())
+    );
 
     // MixPay answers errors with HTTP 200 and success = false.
     let body = mixpay_seed_envelope();
-    let error = json::check_response::<MixPayError>(200, body.as_bytes()).unwrap_err();
+    let error = json::check_response::<MixPayError>(200, &(), body.as_bytes()).unwrap_err();
     assert_eq!(error.code(), Some(10008));
-    let string_zero = json::check_response::<MixPayError>(200, br#"{"code":"0"}"#);
+    let string_zero = json::check_response::<MixPayError>(200, &(), br#"{"code":"0"}"#);
     assert_eq!(string_zero, Ok(()));
-    let nonzero = json::check_response::<MixPayError>(200, br#"{"code":"1017"}"#).unwrap_err();
+    let nonzero = json::check_response::<MixPayError>(200, &(), br#"{"code":"1017"}"#).unwrap_err();
     assert_eq!(nonzero.known(), Some(MixPayError::ParameterError));
 
     let error = json::check_response::<MexcError>(
         400,
+        &(),
         br#"{"code":700003,"msg":"Timestamp for this request is outside of the recvWindow"}"#,
     )
     .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::InvalidTimestamp);
-    assert!(json::check_response::<MexcError>(502, b"<html></html>").is_err());
+    assert!(json::check_response::<MexcError>(502, &(), b"<html></html>").is_err());
 }
 
 #[test]
@@ -265,7 +272,7 @@ fn string_codes_work_end_to_end() {
         serde_json::to_string(&unknown).unwrap(),
         r#"{"error":"EGeneral:Something new","message":""}"#
     );
-    let from_http = json::error_from_response::<S>(402, br#"{"error":"card_declined"}"#);
+    let from_http = json::error_from_response::<S>(402, &(), br#"{"error":"card_declined"}"#);
     assert_eq!(from_http.known(), Some(S::TheCardHasBeenDeclined));
 }
 
@@ -281,10 +288,10 @@ fn a_list_of_codes_keeps_every_code_the_first_one_first() {
         codes,
         [Some("EAPI:Invalid signature"), Some("EGeneral:Other")]
     );
-    let error = json::check_response::<S>(200, body.as_bytes()).unwrap_err();
+    let error = json::check_response::<S>(200, &(), body.as_bytes()).unwrap_err();
     assert_eq!(error.known(), Some(S::InvalidSignature));
     assert_eq!(
-        json::check_response::<S>(200, br#"{"error":[],"result":{"ok":1}}"#),
+        json::check_response::<S>(200, &(), br#"{"error":[],"result":{"ok":1}}"#),
         Ok(())
     );
     let empty = parse::<S>(r#"{"error":[]}"#).unwrap_err();
@@ -305,10 +312,10 @@ fn dotted_envelope_paths_reach_into_nested_objects() {
         serde_json::to_string(&error).unwrap(),
         r#"{"error":{"code":"card_declined","message":"Your card was declined."}}"#
     );
-    let from_http = json::error_from_response::<N>(429, br#"{"error":{"code":"rate_limit"}}"#);
+    let from_http = json::error_from_response::<N>(429, &(), br#"{"error":{"code":"rate_limit"}}"#);
     assert_eq!(from_http.known(), Some(N::RateLimit));
     let missing = parse::<N>(r#"{"error":"card_declined"}"#).unwrap_err();
     assert!(missing.contains("missing field `error.code`"), "{missing}");
-    let no_code = json::error_from_response::<N>(400, br#"{"error":{"message":"no code"}}"#);
+    let no_code = json::error_from_response::<N>(400, &(), br#"{"error":{"message":"no code"}}"#);
     assert_eq!(no_code.body_problem(), Some(BodyProblem::NoCode));
 }

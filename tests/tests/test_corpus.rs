@@ -1,6 +1,6 @@
 //! Every response of `tests/corpus/responses.toml` (documented and real bodies of the bundled
 //! venues, each with its source) is read through its catalog's `Error` type with one call,
-//! `json::check_parts`, and must give the expected success or failure, kind, retry advice,
+//! `json::check_response`, and must give the expected success or failure, kind, retry advice,
 //! wait, primary code and number of errors.
 //!
 //! An entry the format cannot read yet carries `unsupported = "why"`; for those the test
@@ -30,7 +30,7 @@ struct Reading {
 const NOW_UNIX_MS: u64 = 0;
 
 fn read<E: ErrorCode>(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Reading {
-    match json::check_parts::<E>(status, headers, body) {
+    match json::check_response::<E>(status, headers, body) {
         Ok(()) => Reading {
             success: true,
             kind: None,

@@ -12,7 +12,7 @@ use errcodes_tests::venue::{
 use errcodes_tests::venue_strings::{VenueStringApiError, VenueStringError};
 
 fn read(status: u16, headers: &[(&str, &str)], body: &str) -> VenueApiError {
-    json::error_from_parts::<VenueCode>(status, headers, body.as_bytes())
+    json::error_from_response::<VenueCode>(status, headers, body.as_bytes())
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn per_item_errors_inside_http_200_are_read_and_kept() {
         {"ordId":"12","sCode":"0","sMsg":""},
         {"ordId":"","sCode":"-1007","sMsg":"Timeout waiting for response from backend server. Send status unknown; execution status unknown."}
     ]}"#;
-    let error = json::check_response::<VenueCode>(200, body.as_bytes()).unwrap_err();
+    let error = json::check_response::<VenueCode>(200, &(), body.as_bytes()).unwrap_err();
     assert_eq!(
         error.known(),
         Some(VenueCode::VenueError(
@@ -146,12 +146,12 @@ fn success_codes_are_not_failures() {
         r#"{"code":"200","data":[]}"#,
     ] {
         assert!(
-            json::check_response::<VenueCode>(200, body.as_bytes()).is_ok(),
+            json::check_response::<VenueCode>(200, &(), body.as_bytes()).is_ok(),
             "{body}"
         );
     }
     assert!(
-        json::check_response::<VenueCode>(200, br#"{"code":0,"data":[{"sCode":"51008"}]}"#)
+        json::check_response::<VenueCode>(200, &(), br#"{"code":0,"data":[{"sCode":"51008"}]}"#)
             .is_err()
     );
 }
@@ -282,6 +282,7 @@ fn the_api_enum_joins_the_responding_sections_only() {
 fn template_codes_and_lists_of_codes() {
     let throttled = json::error_from_response::<VenueStringError>(
         200,
+        &(),
         br#"{"error":["EService: Throttled: 1700000030"],"result":{}}"#,
     );
     assert_eq!(throttled.known(), Some(VenueStringError::Throttled));
@@ -317,6 +318,7 @@ fn template_codes_and_lists_of_codes() {
 
     let several: VenueStringApiError = json::error_from_response(
         200,
+        &(),
         br#"{"error":["EOrder:Insufficient funds","EGeneral:Internal error:x"],"result":{}}"#,
     );
     assert_eq!(several.kind(), ErrorKind::InsufficientFunds);

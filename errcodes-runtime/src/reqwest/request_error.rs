@@ -145,7 +145,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// ```
     /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
     /// use std::time::Duration;
-    /// use errcodes_runtime::json::error_from_parts;
+    /// use errcodes_runtime::json::error_from_response;
     /// use errcodes_runtime::reqwest::{RequestError, read};
     ///
     /// # #[tokio::main(flavor = "current_thread")]
@@ -159,7 +159,7 @@ impl<E: ErrorCode> RequestError<E> {
     /// assert_eq!(error.retry_after(), Some(Duration::from_secs(10)));
     ///
     /// // An `ApiError` read some other way keeps its wait when converted.
-    /// let api_error = error_from_parts::<MexcError>(429, &[("Retry-After", "10")], b"");
+    /// let api_error = error_from_response::<MexcError>(429, &[("Retry-After", "10")], b"");
     /// let converted = RequestError::from(api_error);
     /// assert_eq!(converted.retry_after(), Some(Duration::from_secs(10)));
     /// # }

@@ -46,7 +46,7 @@ fn show<E: errcodes_catalogs::ErrorCode>(answer: &Answer) {
     println!("{venue} {request}: HTTP {status} {}", shorten(answer.body));
     // The one call: status, headers and body in, `Ok` or a typed error out. It is this call
     // that sees OKX's failed order inside an HTTP 200.
-    match json::check_parts::<E>(answer.status, answer.headers, answer.body.as_bytes()) {
+    match json::check_response::<E>(answer.status, answer.headers, answer.body.as_bytes()) {
         Ok(()) => println!("  -> accepted\n"),
         Err(error) => {
             let what = match error.known() {

@@ -1,0 +1,914 @@
+//! The one walk over a response body: a serde visitor that follows the catalog's envelope and
+//! records, in a single pass, everything both questions need: did the body report a failure,
+//! and which error does it carry (a code or a list of codes, the message and detail, the failed
+//! items of a batch, the envelope around them).
+//!
+//! It reads only what the envelope names and skips everything else with `IgnoredAny`, so it
+//! keeps no copy of the body: strings are borrowed from it (copied only when they hold
+//! escapes), and the only allocations are the lists of a second code or of failed items.
+//! No recursion on the body's depth: the walk descends only along the envelope's paths (their
+//! segments, plus two levels for batch items); every other value is skipped by `IgnoredAny`,
+//! which `serde_json` does iteratively. Past that, its own limit of 128 levels stands.
+//!
+//! Two readings share the walk: lenient ([`json`](crate::json): a value that cannot be a code
+//! is "no usable code", and the rest of the body still counts) and strict (`Deserialize` for
+//! [`ApiError`]: such a value is a serde error that says what was wrong).
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+
+use crate::{ApiError, BodyProblem, CodeType, Envelope, ErrorCode};
+
+/// The visit methods of the JSON scalars (and `null`) for a visitor that reads only objects or
+/// lists: each gives `$value`, so a value of another shape is skipped.
+macro_rules! skip_scalars {
+    ($value:expr) => {
+        fn visit_bool<Err: de::Error>(self, _: bool) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_i64<Err: de::Error>(self, _: i64) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_u64<Err: de::Error>(self, _: u64) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_f64<Err: de::Error>(self, _: f64) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_str<Err: de::Error>(self, _: &str) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+
+        fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
+            Ok($value)
+        }
+    };
+}
+
+/// Skips a map or a list whose content does not matter.
+fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map
+        .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+        .is_some()
+    {}
+    Ok(())
+}
+
+fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Which envelope paths (`code`, `message`, `success`; dotted for nested objects, e.g.
+/// Stripe's `error.code`) still lead somewhere at this depth of the body.
+#[derive(Clone, Copy)]
+pub(crate) struct Position {
+    pub(crate) depth: usize,
+    pub(crate) code: bool,
+    pub(crate) message: bool,
+    pub(crate) success: bool,
+    pub(crate) detail: bool,
+    pub(crate) items: bool,
+}
+
+impl Position {
+    pub(crate) const ROOT: Position = Position {
+        depth: 0,
+        code: true,
+        message: true,
+        success: true,
+        detail: true,
+        items: true,
+    };
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    Off,
+    Last,
+    Deeper,
+}
+
+/// Where `key` at `depth` takes `path`.
+pub(crate) fn step(path: &str, depth: usize, key: &str) -> Step {
+    // Most envelopes are flat: compare directly instead of splitting on every key.
+    if depth == 0 && !path.as_bytes().contains(&b'.') {
+        return if path == key { Step::Last } else { Step::Off };
+    }
+    let mut segments = path.split('.').skip(depth);
+    match segments.next() {
+        Some(segment) if segment == key && segments.next().is_none() => Step::Last,
+        Some(segment) if segment == key => Step::Deeper,
+        _ => Step::Off,
+    }
+}
+
+/// How a body is read: with which envelope, and whether a value that cannot be what the
+/// envelope says is an error (strict) or "no usable code" (lenient).
+#[derive(Clone, Copy)]
+pub(crate) struct Reading {
+    /// By reference: the reading is copied into every seed, once per key of the body.
+    pub(crate) envelope: &'static Envelope,
+    pub(crate) strict: Option<Strict>,
+}
+
+/// What a strict reading says about the enum it reads for.
+#[derive(Clone, Copy)]
+pub(crate) struct Strict {
+    /// The enum's name, for the error messages.
+    pub(crate) name: &'static str,
+    /// Whether text is a code of the enum (`"429"` is for integer codes, `"abc"` is not).
+    pub(crate) text_is_code: fn(&str) -> bool,
+}
+
+impl Reading {
+    /// The lenient reading of `E`'s envelope.
+    pub(crate) fn lenient<E: ErrorCode>() -> Reading {
+        Reading {
+            envelope: &E::ENVELOPE,
+            strict: None,
+        }
+    }
+
+    /// The strict reading of `E`'s envelope.
+    pub(crate) fn strict<E: ErrorCode>() -> Reading {
+        Reading {
+            envelope: &E::ENVELOPE,
+            strict: Some(Strict {
+                name: E::ENUM,
+                text_is_code: |text| E::Code::with_str(text, |_| ()).is_some(),
+            }),
+        }
+    }
+
+    /// In a strict reading, the error for a value that is not a code.
+    fn not_a_code<Err: de::Error>(
+        self,
+        unexpected: Unexpected<'_>,
+    ) -> Result<CodeSlot<'static>, Err> {
+        match self.strict {
+            Some(strict) => Err(Err::invalid_type(unexpected, &Expected(strict.name))),
+            None => Ok(CodeSlot::Unusable),
+        }
+    }
+}
+
+/// "a code of MexcError".
+struct Expected(&'static str);
+
+impl de::Expected for Expected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a code of {} (a number or a string)", self.0)
+    }
+}
+
+enum Field {
+    Code,
+    Message,
+    Success,
+    Detail,
+    /// The list of per-item results.
+    Items,
+    Nested(Position),
+    Other,
+}
+
+/// Sorts the keys of one level of the body by where they lead.
+struct FieldSeed {
+    envelope: &'static Envelope,
+    at: Position,
+}
+
+impl<'de> DeserializeSeed<'de> for FieldSeed {
+    type Value = Field;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for FieldSeed {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<Err: de::Error>(self, key: &str) -> Result<Field, Err> {
+        let Position { depth, .. } = self.at;
+        let on = |wanted: bool, path: Option<&str>| match path {
+            Some(path) if wanted => step(path, depth, key),
+            _ => Step::Off,
+        };
+        let items = match self.envelope.items {
+            Some(".") => Step::Off,
+            path => on(self.at.items, path),
+        };
+        if items == Step::Last {
+            return Ok(Field::Items);
+        }
+        let code = on(self.at.code, Some(self.envelope.code));
+        let message = on(self.at.message, Some(self.envelope.message));
+        let success = on(self.at.success, self.envelope.success);
+        let detail = on(self.at.detail, self.envelope.detail);
+        Ok(match (code, message) {
+            (Step::Last, _) => Field::Code,
+            (_, Step::Last) => Field::Message,
+            _ if success == Step::Last => Field::Success,
+            _ if detail == Step::Last => Field::Detail,
+            (Step::Off, Step::Off) if detail == Step::Off && items == Step::Off => Field::Other,
+            _ => Field::Nested(Position {
+                depth: depth + 1,
+                code: code == Step::Deeper,
+                message: message == Step::Deeper,
+                success: false,
+                detail: detail == Step::Deeper,
+                items: items == Step::Deeper,
+            }),
+        })
+    }
+}
+
+/// One code as the body wrote it, before it is read as a code of a particular enum.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum CodeSlot<'de> {
+    Int(i64),
+    Text(Cow<'de, str>),
+    /// A value that cannot be a code (lenient reading only): `null` inside an item, a bool, an
+    /// object, a list inside a list, a fraction, a number past `i64`.
+    Unusable,
+}
+
+impl CodeSlot<'_> {
+    /// Whether the envelope calls this code a success: [`Envelope::is_ok_code`] on the code's
+    /// text, whatever its type. An unusable value is never a success.
+    pub(crate) fn is_ok(&self, envelope: &Envelope) -> bool {
+        match self {
+            CodeSlot::Int(code) => envelope.is_ok_int(*code),
+            CodeSlot::Text(code) => envelope.is_ok_code(code),
+            CodeSlot::Unusable => false,
+        }
+    }
+
+    /// The error for this code, with `message` and `detail`; one without a code (keeping the
+    /// message) when the value is not a code of `E`.
+    fn into_error<E: ErrorCode>(self, message: Option<&str>, detail: Option<&str>) -> ApiError<E> {
+        let error = match &self {
+            CodeSlot::Int(code) => Some(E::Code::with_int(*code, |code| {
+                ApiError::<E>::from_code_and_detail(code, message, detail)
+            })),
+            CodeSlot::Text(code) => E::Code::with_str(code, |code| {
+                ApiError::<E>::from_code_and_detail(code, message, detail)
+            }),
+            CodeSlot::Unusable => None,
+        };
+        error.unwrap_or_else(|| ApiError::without_code(BodyProblem::NoCode, message.unwrap_or("")))
+    }
+}
+
+/// Reads one code value.
+#[derive(Clone, Copy)]
+struct CodeSeed(Reading);
+
+impl<'de> DeserializeSeed<'de> for CodeSeed {
+    type Value = CodeSlot<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CodeSeed {
+    type Value = CodeSlot<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a code")
+    }
+
+    fn visit_i64<Err: de::Error>(self, code: i64) -> Result<Self::Value, Err> {
+        Ok(CodeSlot::Int(code))
+    }
+
+    fn visit_u64<Err: de::Error>(self, code: u64) -> Result<Self::Value, Err> {
+        match (i64::try_from(code), self.0.strict) {
+            (Ok(code), _) => Ok(CodeSlot::Int(code)),
+            (Err(_), Some(strict)) => Err(Err::custom(format_args!(
+                "code {code} is out of range for {} (integer codes are i64)",
+                strict.name
+            ))),
+            (Err(_), None) => Ok(CodeSlot::Unusable),
+        }
+    }
+
+    /// Leniently, `0.0` and `51008.0` are the integers they write; any other number is no
+    /// code.
+    fn visit_f64<Err: de::Error>(self, code: f64) -> Result<Self::Value, Err> {
+        if self.0.strict.is_some() {
+            return self.0.not_a_code(Unexpected::Float(code));
+        }
+        // `as` saturates, so the round trip is exact only for an integral value in range.
+        let int = code as i64;
+        Ok(if int as f64 == code && int != i64::MAX {
+            CodeSlot::Int(int)
+        } else {
+            CodeSlot::Unusable
+        })
+    }
+
+    fn visit_borrowed_str<Err: de::Error>(self, code: &'de str) -> Result<Self::Value, Err> {
+        self.text(code)?;
+        Ok(CodeSlot::Text(Cow::Borrowed(code)))
+    }
+
+    fn visit_str<Err: de::Error>(self, code: &str) -> Result<Self::Value, Err> {
+        self.text(code)?;
+        Ok(CodeSlot::Text(Cow::Owned(code.into())))
+    }
+
+    fn visit_bool<Err: de::Error>(self, flag: bool) -> Result<Self::Value, Err> {
+        self.0.not_a_code(Unexpected::Bool(flag))
+    }
+
+    fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
+        self.0.not_a_code(Unexpected::Unit)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.0.not_a_code::<A::Error>(Unexpected::Map)?;
+        skip_map(map)?;
+        Ok(CodeSlot::Unusable)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.0.not_a_code::<A::Error>(Unexpected::Seq)?;
+        skip_seq(seq)?;
+        Ok(CodeSlot::Unusable)
+    }
+}
+
+impl CodeSeed {
+    /// In a strict reading, text that is no code of the enum is an error.
+    fn text<Err: de::Error>(self, code: &str) -> Result<(), Err> {
+        match self.0.strict {
+            Some(strict) if !(strict.text_is_code)(code) => Err(Err::custom(format_args!(
+                "code {code:?} is not an integer, and {} codes are integers",
+                strict.name
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The top-level code: one value, or a list of them (Kraken's `{"error":["…","…"]}`).
+#[derive(Debug, Default)]
+enum Codes<'de> {
+    /// No code field, or (leniently) `null` or an empty list.
+    #[default]
+    Absent,
+    One(CodeSlot<'de>),
+    List(Vec<CodeSlot<'de>>),
+}
+
+#[derive(Clone, Copy)]
+struct CodesSeed(Reading);
+
+impl<'de> DeserializeSeed<'de> for CodesSeed {
+    type Value = Codes<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+/// Every scalar is read by [`CodeSeed`].
+macro_rules! forward_to_code_seed {
+    ($($method:ident($ty:ty)),*) => {$(
+        fn $method<Err: de::Error>(self, value: $ty) -> Result<Self::Value, Err> {
+            CodeSeed(self.0).$method(value).map(Codes::One)
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for CodesSeed {
+    type Value = Codes<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a code or a list of codes")
+    }
+
+    forward_to_code_seed!(
+        visit_i64(i64),
+        visit_u64(u64),
+        visit_f64(f64),
+        visit_borrowed_str(&'de str),
+        visit_str(&str),
+        visit_bool(bool)
+    );
+
+    /// Leniently, `"code": null` is no code.
+    fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
+        self.0.not_a_code(Unexpected::Unit)?;
+        Ok(Codes::Absent)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        CodeSeed(self.0).visit_map(map).map(Codes::One)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut codes = Vec::new();
+        while let Some(code) = seq.next_element_seed(CodeSeed(self.0))? {
+            codes.push(code);
+        }
+        match (codes.is_empty(), self.0.strict) {
+            (true, Some(_)) => Err(de::Error::invalid_length(0, &"at least one code")),
+            (true, None) => Ok(Codes::Absent),
+            (false, _) => Ok(Codes::List(codes)),
+        }
+    }
+}
+
+/// A text field (message, detail), borrowed from the body when it has no escapes. `null` is
+/// absent; a value of another type is an error in a strict reading and absent otherwise.
+#[derive(Clone, Copy)]
+struct TextSeed(Reading);
+
+impl<'de> DeserializeSeed<'de> for TextSeed {
+    type Value = Option<Cow<'de, str>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl TextSeed {
+    fn other<Err: de::Error>(
+        self,
+        unexpected: Unexpected<'_>,
+    ) -> Result<Option<Cow<'static, str>>, Err> {
+        match self.0.strict {
+            Some(_) => Err(Err::invalid_type(unexpected, &"a string")),
+            None => Ok(None),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for TextSeed {
+    type Value = Option<Cow<'de, str>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<Err: de::Error>(self, text: &'de str) -> Result<Self::Value, Err> {
+        Ok(Some(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<Err: de::Error>(self, text: &str) -> Result<Self::Value, Err> {
+        Ok(Some(Cow::Owned(text.into())))
+    }
+
+    fn visit_string<Err: de::Error>(self, text: String) -> Result<Self::Value, Err> {
+        Ok(Some(Cow::Owned(text)))
+    }
+
+    fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
+        Ok(None)
+    }
+
+    fn visit_bool<Err: de::Error>(self, value: bool) -> Result<Self::Value, Err> {
+        self.other(Unexpected::Bool(value))
+    }
+
+    fn visit_i64<Err: de::Error>(self, value: i64) -> Result<Self::Value, Err> {
+        self.other(Unexpected::Signed(value))
+    }
+
+    fn visit_u64<Err: de::Error>(self, value: u64) -> Result<Self::Value, Err> {
+        self.other(Unexpected::Unsigned(value))
+    }
+
+    fn visit_f64<Err: de::Error>(self, value: f64) -> Result<Self::Value, Err> {
+        self.other(Unexpected::Float(value))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.other::<A::Error>(Unexpected::Map)?;
+        skip_map(map).map(|()| None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.other::<A::Error>(Unexpected::Seq)?;
+        skip_seq(seq).map(|()| None)
+    }
+}
+
+/// The success flag: `false` is a failure; any other value says nothing.
+struct FlagSeed;
+
+impl<'de> DeserializeSeed<'de> for FlagSeed {
+    type Value = Option<bool>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FlagSeed {
+    type Value = Option<bool>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a boolean")
+    }
+
+    fn visit_bool<Err: de::Error>(self, flag: bool) -> Result<Self::Value, Err> {
+        Ok(Some(flag))
+    }
+
+    fn visit_i64<Err: de::Error>(self, _: i64) -> Result<Self::Value, Err> {
+        Ok(None)
+    }
+
+    fn visit_u64<Err: de::Error>(self, _: u64) -> Result<Self::Value, Err> {
+        Ok(None)
+    }
+
+    fn visit_f64<Err: de::Error>(self, _: f64) -> Result<Self::Value, Err> {
+        Ok(None)
+    }
+
+    fn visit_str<Err: de::Error>(self, _: &str) -> Result<Self::Value, Err> {
+        Ok(None)
+    }
+
+    fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
+        Ok(None)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        skip_map(map).map(|()| None)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        skip_seq(seq).map(|()| None)
+    }
+}
+
+/// One item of the list of per-item results, as far as the envelope cares.
+#[derive(Debug)]
+struct Item<'de> {
+    code: CodeSlot<'de>,
+    message: Option<Cow<'de, str>>,
+}
+
+/// What the walk over a body found.
+#[derive(Debug, Default)]
+pub(crate) struct Found<'de> {
+    codes: Codes<'de>,
+    message: Option<Cow<'de, str>>,
+    detail: Option<Cow<'de, str>>,
+    success: Option<bool>,
+    /// The items whose code is not a success (or is no code at all), in body order.
+    failed_items: Vec<Item<'de>>,
+    /// The body is a list (read as items or skipped).
+    list_body: bool,
+}
+
+impl<'de> Found<'de> {
+    /// Walks one body.
+    pub(crate) fn read<D: Deserializer<'de>>(
+        reading: Reading,
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let (found, result) = Found::read_partly(reading, deserializer);
+        result.map(|()| found)
+    }
+
+    /// Walks one body, and keeps what was found before the walk stopped at an error.
+    pub(crate) fn read_partly<D: Deserializer<'de>>(
+        reading: Reading,
+        deserializer: D,
+    ) -> (Self, Result<(), D::Error>) {
+        let mut found = Found::default();
+        let result = Walk {
+            reading,
+            found: &mut found,
+            at: Position::ROOT,
+        }
+        .deserialize(deserializer);
+        (found, result)
+    }
+
+    /// Whether the body reports a failure: the success flag `false`, a top-level code that is
+    /// not a success (or no usable code at all), a non-empty list of codes, or a failed item.
+    pub(crate) fn failed(&self, envelope: &Envelope) -> bool {
+        self.success == Some(false)
+            || !self.failed_items.is_empty()
+            || match &self.codes {
+                Codes::Absent => false,
+                Codes::One(code) => !code.is_ok(envelope),
+                Codes::List(_) => true,
+            }
+    }
+
+    /// The field a strict reading reports missing when the body has no code.
+    pub(crate) fn missing_field(&self, envelope: &Envelope) -> &'static str {
+        match (self.list_body, envelope.item_code) {
+            (true, Some(item_code)) => item_code,
+            _ => envelope.code,
+        }
+    }
+
+    /// The error the body carries; when it has neither a code nor a failed item, the body's
+    /// message instead (if the envelope's message field held text).
+    ///
+    /// The first failed item that has a code is the error (an item without a usable code is
+    /// kept beside it, so that one odd item does not hide the others), with the envelope
+    /// around the items kept as [`ApiError::envelope_error`]; otherwise the top-level code
+    /// (the first usable one of a list) with the body's message and detail. Every other error
+    /// follows in body order.
+    pub(crate) fn into_error<E: ErrorCode>(self) -> Result<ApiError<E>, Option<Cow<'de, str>>> {
+        let usable = |code: &CodeSlot<'_>| *code != CodeSlot::Unusable;
+        let top_usable = match &self.codes {
+            Codes::Absent => false,
+            Codes::One(code) => usable(code),
+            Codes::List(codes) => codes.iter().any(usable),
+        };
+        // A body whose only code is unusable is read like one without a code: its text is kept.
+        if self.failed_items.is_empty() && !top_usable {
+            return Err(self.message);
+        }
+        let (message, detail) = (self.message.as_deref(), self.detail.as_deref());
+        let mut top: Vec<ApiError<E>> = Vec::new();
+        let mut primary_top = None;
+        match self.codes {
+            Codes::Absent => {}
+            Codes::One(code) => primary_top = Some(code.into_error::<E>(message, detail)),
+            Codes::List(codes) => {
+                let first = codes.iter().position(usable).unwrap_or(0);
+                for (index, code) in codes.into_iter().enumerate() {
+                    if index == first {
+                        primary_top = Some(code.into_error::<E>(message, detail));
+                    } else {
+                        top.push(code.into_error::<E>(None, None));
+                    }
+                }
+            }
+        }
+        if self.failed_items.is_empty() {
+            return match primary_top {
+                Some(primary) => Ok(primary.with_batch(None, top)),
+                None => Err(self.message),
+            };
+        }
+        let mut items: Vec<ApiError<E>> = self
+            .failed_items
+            .into_iter()
+            .map(|item| item.code.into_error::<E>(item.message.as_deref(), None))
+            .collect();
+        let first = items
+            .iter()
+            .position(|item| item.code().is_some())
+            .unwrap_or(0);
+        let primary = items.remove(first);
+        items.extend(top);
+        Ok(primary.with_batch(primary_top, items))
+    }
+}
+
+/// One object of the body on the way to the envelope's paths (the top level or a nested
+/// object); a value of another shape is skipped, and the body is judged by what was found.
+struct Walk<'a, 'de> {
+    reading: Reading,
+    found: &'a mut Found<'de>,
+    at: Position,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let envelope = &self.reading.envelope;
+        write!(
+            f,
+            "an error body with fields `{}` and `{}`",
+            envelope.code, envelope.message
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let reading = self.reading;
+        let envelope = reading.envelope;
+        while let Some(field) = map.next_key_seed(FieldSeed {
+            envelope,
+            at: self.at,
+        })? {
+            match field {
+                Field::Code => self.found.codes = map.next_value_seed(CodesSeed(reading))?,
+                Field::Message => self.found.message = map.next_value_seed(TextSeed(reading))?,
+                Field::Detail => self.found.detail = map.next_value_seed(TextSeed(reading))?,
+                Field::Success => self.found.success = map.next_value_seed(FlagSeed)?,
+                Field::Items => map.next_value_seed(Items {
+                    reading,
+                    failed: &mut self.found.failed_items,
+                })?,
+                Field::Nested(at) => map.next_value_seed(Walk {
+                    reading,
+                    found: &mut *self.found,
+                    at,
+                })?,
+                Field::Other => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A body that is a list is the list of per-item results when `items = "."`.
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        let at_root = self.at.depth == 0;
+        if at_root {
+            self.found.list_body = true;
+        }
+        if at_root && self.reading.envelope.items == Some(".") {
+            Items {
+                reading: self.reading,
+                failed: &mut self.found.failed_items,
+            }
+            .visit_seq(seq)
+        } else if at_root && self.reading.strict.is_some() {
+            Err(de::Error::invalid_type(Unexpected::Seq, &self))
+        } else {
+            skip_seq(seq)
+        }
+    }
+
+    fn visit_bool<Err: de::Error>(self, value: bool) -> Result<(), Err> {
+        self.scalar(Unexpected::Bool(value))
+    }
+
+    fn visit_i64<Err: de::Error>(self, value: i64) -> Result<(), Err> {
+        self.scalar(Unexpected::Signed(value))
+    }
+
+    fn visit_u64<Err: de::Error>(self, value: u64) -> Result<(), Err> {
+        self.scalar(Unexpected::Unsigned(value))
+    }
+
+    fn visit_f64<Err: de::Error>(self, value: f64) -> Result<(), Err> {
+        self.scalar(Unexpected::Float(value))
+    }
+
+    fn visit_str<Err: de::Error>(self, value: &str) -> Result<(), Err> {
+        self.scalar(Unexpected::Str(value))
+    }
+
+    fn visit_unit<Err: de::Error>(self) -> Result<(), Err> {
+        self.scalar(Unexpected::Unit)
+    }
+}
+
+impl Walk<'_, '_> {
+    /// A scalar where an object could lead to the envelope's paths: skipped, except as the
+    /// whole body of a strict reading.
+    fn scalar<Err: de::Error>(self, unexpected: Unexpected<'_>) -> Result<(), Err> {
+        if self.at.depth == 0 && self.reading.strict.is_some() {
+            Err(Err::invalid_type(unexpected, &self))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The list of per-item results: each item whose code is not a success is kept.
+struct Items<'a, 'de> {
+    reading: Reading,
+    failed: &'a mut Vec<Item<'de>>,
+}
+
+impl<'de> DeserializeSeed<'de> for Items<'_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Items<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of items")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let reading = self.reading;
+        while let Some(item) = seq.next_element_seed(ItemSeed(reading))? {
+            if let Some(item) = item.filter(|item| !item.code.is_ok(reading.envelope)) {
+                self.failed.push(item);
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        skip_map(map)
+    }
+
+    skip_scalars!(());
+}
+
+/// One item: its code and message; `None` when it is not an object with the item's code
+/// field (an item without one says nothing about failure).
+#[derive(Clone, Copy)]
+struct ItemSeed(Reading);
+
+impl<'de> DeserializeSeed<'de> for ItemSeed {
+    type Value = Option<Item<'de>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+enum ItemField {
+    Code,
+    Message,
+    Other,
+}
+
+/// Sorts an item's keys without copying them.
+struct ItemKey(&'static Envelope);
+
+impl<'de> DeserializeSeed<'de> for ItemKey {
+    type Value = ItemField;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ItemField, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for ItemKey {
+    type Value = ItemField;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<Err: de::Error>(self, key: &str) -> Result<ItemField, Err> {
+        Ok(if Some(key) == self.0.item_code {
+            ItemField::Code
+        } else if Some(key) == self.0.item_message {
+            ItemField::Message
+        } else {
+            ItemField::Other
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for ItemSeed {
+    type Value = Option<Item<'de>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an item")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut code = None;
+        let mut message = None;
+        while let Some(field) = map.next_key_seed(ItemKey(self.0.envelope))? {
+            match field {
+                // Inside an item, `null` is not "no code": the item said something unreadable.
+                ItemField::Code => code = Some(map.next_value_seed(CodeSeed(self.0))?),
+                ItemField::Message => message = map.next_value_seed(TextSeed(self.0))?,
+                ItemField::Other => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(code.map(|code| Item { code, message }))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        skip_seq(seq).map(|()| None)
+    }
+
+    skip_scalars!(None);
+}
