@@ -62,7 +62,7 @@ fn is_integer(cell: &str) -> bool {
 fn mexc_futures_has_every_documented_row() {
     let rows = table_rows(page(&read("sources/mexc_futures.md")), is_integer);
     assert_eq!(rows.len(), 72, "rows of the docs' \"Error code\" table");
-    let entries = catalog_entries(&read("catalogs/mexc_futures.toml"));
+    let entries = catalog_entries(&read("errcodes-catalogs/catalogs/mexc_futures.toml"));
     assert_eq!(
         entries, rows,
         "catalog entries vs the page's rows, in order"
@@ -81,7 +81,7 @@ fn is_kebab_code(cell: &str) -> bool {
 fn htx_has_every_documented_row() {
     let rows = table_rows(page(&read("sources/htx.md")), is_kebab_code);
     assert_eq!(rows.len(), 54, "rows of the Trading \"Error Code\" table");
-    let entries = catalog_entries(&read("catalogs/htx.toml"));
+    let entries = catalog_entries(&read("errcodes-catalogs/catalogs/htx.toml"));
     assert_eq!(
         entries[..rows.len()],
         rows[..],
@@ -125,7 +125,7 @@ fn bitmex_has_every_documented_status() {
         6,
         "400-404 from the spec, 429 and 503 from the README"
     );
-    let entries = catalog_entries(&read("catalogs/bitmex.toml"));
+    let entries = catalog_entries(&read("errcodes-catalogs/catalogs/bitmex.toml"));
     assert_eq!(
         entries, rows,
         "catalog entries vs the page's statuses, in order"
@@ -153,7 +153,7 @@ fn event_table_rows(page: &str) -> Vec<(String, String)> {
 fn bitfinex_has_every_documented_row() {
     let rows = event_table_rows(page(&read("sources/bitfinex.md")));
     assert_eq!(rows.len(), 22, "rows of the \"Error/Info Codes\" table");
-    let entries = catalog_entries(&read("catalogs/bitfinex.toml"));
+    let entries = catalog_entries(&read("errcodes-catalogs/catalogs/bitfinex.toml"));
     assert_eq!(
         entries, rows,
         "catalog entries (errors, then info events) vs the page's rows, in order"
@@ -176,7 +176,7 @@ fn option_rows(page: &str) -> Vec<(String, String)> {
 fn coinbase_has_every_documented_value() {
     let rows = option_rows(page(&read("sources/coinbase.md")));
     assert_eq!(rows.len(), 150, "values of the `errs` enum");
-    let entries = catalog_entries(&read("catalogs/coinbase.toml"));
+    let entries = catalog_entries(&read("errcodes-catalogs/catalogs/coinbase.toml"));
     assert_eq!(
         entries, rows,
         "catalog entries vs the page's values, in order"
@@ -246,7 +246,7 @@ fn kraken_has_every_row_of_the_sdk_guide() {
                 .map(|wire| (wire.to_owned(), wire.to_owned())),
         )
         .collect();
-    let entries = catalog_entries(&read("catalogs/kraken.toml"));
+    let entries = catalog_entries(&read("errcodes-catalogs/catalogs/kraken.toml"));
     assert_eq!(
         entries[entries.len() - expected.len()..],
         expected[..],
@@ -272,7 +272,7 @@ fn bare_table_rows(page: &str) -> Vec<(String, String)> {
 fn htx_futures_has_every_documented_row() {
     let rows = bare_table_rows(page(&read("sources/htx_futures.md")));
     assert_eq!(rows.len(), 209, "rows of \"Details of Each Error Code\"");
-    let entries = catalog_entries(&read("catalogs/htx_futures.toml"));
+    let entries = catalog_entries(&read("errcodes-catalogs/catalogs/htx_futures.toml"));
     assert_eq!(
         entries, rows,
         "catalog entries vs the page's rows, in order"

@@ -142,6 +142,7 @@ impl Loader {
         let doc = fields.non_empty_string("doc", self).map(|(s, _)| s);
         let responses = fields.boolean("responses", true);
         let mut entries = Vec::new();
+        let mut rejected_codes = Vec::new();
         match fields.array("error") {
             Some(array) if array.is_empty() => self.diagnostics.push(
                 Diagnostic::error(name_span, format!("enum `{name}` has no entries"))
@@ -149,8 +150,10 @@ impl Loader {
             ),
             Some(_) => {
                 for entry in fields.tables("error", self) {
-                    if let Some(entry) = self.entry(&entry, None) {
-                        entries.push(entry);
+                    match self.entry(&entry, None) {
+                        Ok(entry) => entries.push(entry),
+                        Err(Some(code)) => rejected_codes.push(code),
+                        Err(None) => {}
                     }
                 }
             }
@@ -166,12 +169,20 @@ impl Loader {
             doc,
             entries,
             responses,
+            rejected_codes,
         })
     }
 
     /// One `[[enum.error]]`, or with `parent` (the entry's code and where it is written) one
     /// `[[enum.error.refine]]` of it.
-    fn entry(&mut self, fields: &Fields<'_, '_>, parent: Option<&(Code, Span)>) -> Option<Entry> {
+    ///
+    /// A rejected entry gives back its code when the code itself was readable: the duplicate
+    /// check still sees it, so that every mistake of a catalog shows in one build.
+    fn entry(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        parent: Option<&(Code, Span)>,
+    ) -> Result<Entry, Option<(Code, Span)>> {
         let errors_before = self.diagnostics.len();
         fields.check(self);
 
@@ -260,23 +271,26 @@ impl Loader {
                 );
             } else {
                 for refinement in fields.tables("refine", self) {
-                    if let Some(refinement) = self.entry(&refinement, Some(code)) {
+                    if let Ok(refinement) = self.entry(&refinement, Some(code)) {
                         refinements.push(refinement);
                     }
                 }
             }
         }
 
-        if self.diagnostics.len() > errors_before {
-            return None;
-        }
         let (
-            (code, code_span),
-            (message, message_span),
-            (name, name_span, name_derived),
-            (kind, kind_span),
-        ) = (code?, message?, name?, kind?);
-        Some(Entry {
+            Some((code, code_span)),
+            Some((message, message_span)),
+            Some((name, name_span, name_derived)),
+            Some((kind, kind_span)),
+        ) = (code.clone(), message, name, kind)
+        else {
+            return Err(code);
+        };
+        if self.diagnostics.len() > errors_before {
+            return Err(Some((code, code_span)));
+        }
+        Ok(Entry {
             code,
             code_span,
             name,

@@ -93,6 +93,9 @@ pub struct EnumDef {
     /// False for a section that is not an error response (refund reasons, close codes): it is
     /// left out of the API enum and never read from a body.
     pub responses: bool,
+    /// The codes of entries the loader left out for another mistake: only the duplicate-code
+    /// check reads them, so that a catalog's every mistake shows in one build.
+    pub rejected_codes: Vec<(Code, Span)>,
 }
 
 impl EnumDef {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::model::{Catalog, Code, Entry};
+use crate::model::{Catalog, Code, Entry, EnumDef};
 
 /// Checks `catalog` and returns a diagnostic for every rule it breaks. Entries that break a
 /// rule are removed, so code generation can still produce stubs for the rest.
@@ -25,6 +25,7 @@ pub fn validate(catalog: &mut Catalog) -> Vec<Diagnostic> {
     }
     crate::validate_venue::validate(catalog, &mut diagnostics);
     for def in &mut catalog.enums {
+        duplicates_among_rejected(def, &mut diagnostics);
         let rejected = check_entries(&def.name, &def.entries, &mut diagnostics);
         if rejected.contains(&true) {
             let mut flags = rejected.into_iter();
@@ -32,6 +33,44 @@ pub fn validate(catalog: &mut Catalog) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// A code used twice where one of the two entries was left out for another mistake: said now,
+/// not after that mistake is fixed. Said once, at the later of the two, like the check of
+/// whole entries; pairs of whole entries are that check's.
+fn duplicates_among_rejected(def: &EnumDef, diagnostics: &mut Vec<Diagnostic>) {
+    if def.rejected_codes.is_empty() {
+        return;
+    }
+    let first: HashMap<&Code, Span> = def
+        .entries
+        .iter()
+        .map(|entry| (&entry.code, entry.code_span))
+        .collect();
+    let mut seen: HashMap<&Code, Span> = HashMap::with_capacity(def.rejected_codes.len());
+    for (code, span) in &def.rejected_codes {
+        let earlier = [first.get(code), seen.get(code)]
+            .into_iter()
+            .flatten()
+            .copied()
+            .min_by_key(|other| other.start);
+        if let Some(other) = earlier {
+            let (at, before) = if other.start < span.start {
+                (*span, other)
+            } else {
+                (other, *span)
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    at,
+                    format!("code {code} appears twice in enum `{}`", def.name),
+                )
+                .related(before, "first used here")
+                .help("keep one entry per code; if the code means something else in another section, put that section in its own [[enum]]"),
+            );
+        }
+        seen.entry(code).or_insert(*span);
+    }
 }
 
 /// Returns, for each entry, whether it breaks a rule (a flag per entry, so that removing them

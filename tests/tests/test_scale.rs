@@ -51,8 +51,10 @@ fn entry(i: usize) -> (i64, String) {
     )
 }
 
-fn catalog(enums: &[(String, usize)]) -> String {
-    let mut text = String::from("[catalog]\nname = \"scale\"\n");
+/// A catalog named `name` (each expands into a module of its name, so the two of one crate
+/// have their own).
+fn catalog(name: &str, enums: &[(String, usize)]) -> String {
+    let mut text = format!("[catalog]\nname = \"{name}\"\n");
     for (name, len) in enums {
         write!(text, "\n[[enum]]\nname = \"{name}\"\n").unwrap();
         for i in 0..*len {
@@ -90,8 +92,8 @@ fn main_rs(enum_names: &[String]) -> String {
 fn fifty_thousand_codes_and_two_hundred_enums_compile_and_round_trip() {
     let big = vec![("BigError".to_owned(), 50_000)];
     let many: Vec<(String, usize)> = (0..200).map(|j| (format!("Section{j}Error"), 25)).collect();
-    let big_text = catalog(&big);
-    let many_text = catalog(&many);
+    let big_text = catalog("scale_big", &big);
+    let many_text = catalog("scale_many", &many);
 
     // The engine alone, in this (unoptimized) test binary, as a proc macro runs in dev builds.
     let before = LIVE.load(Ordering::Relaxed);

@@ -46,7 +46,7 @@ pub fn string_catalog(name: &str) -> Vec<(String, Vec<Entry<String>>)> {
 }
 
 fn catalog_of<C>(name: &str, code_of: fn(&toml::Value) -> C) -> Vec<(String, Vec<Entry<C>>)> {
-    let text = workspace_file(&format!("catalogs/{name}.toml"));
+    let text = workspace_file(&format!("errcodes-catalogs/catalogs/{name}.toml"));
     let catalog: toml::Table = text.parse().expect("the catalog is TOML");
     let text_of = |table: &toml::Table, key: &str| {
         table

@@ -38,6 +38,7 @@ pub fn enums(
                 doc: section.heading.filter(|h| !h.is_empty()),
                 entries,
                 responses: true,
+                rejected_codes: Vec::new(),
             }
         })
         .collect()
