@@ -222,7 +222,8 @@ pub fn import(text: &str, header: &Header, choice: &Choice) -> Result<Imported, 
         html::blocks(text)
     } else {
         markdown::blocks(text)
-    };
+    }
+    .map_err(|deep| ImportError::Document(deep.message(&header.doc_name)))?;
     let layout::Layout { mut page, tables } = layout::read(&blocks, choice, &mut warnings);
     if page.sections.is_empty() && !is_html && tables.is_empty() {
         let mut line_warnings = Vec::new();
