@@ -183,20 +183,94 @@ fn bundled_catalogs_update_from_their_sources_unchanged() {
     }
 }
 
-#[test]
-fn a_missing_catalog_to_update_is_a_usage_error() {
-    let dir = scratch("update_missing");
+/// Runs `import PAGE_V1 --update CATALOG -o CATALOG` on a reviewed catalog that cannot be
+/// used, and also with `-o` a new file; returns the run. Nothing may be written: the catalog
+/// keeps its bytes and the new file does not appear.
+fn refused_update(test: &str, catalog: &str) -> common::Run {
+    let dir = scratch(test);
     let doc = write(&dir, "acme.md", PAGE_V1);
-    let run = errcodes(&[
-        "import".as_ref(),
-        doc.as_os_str(),
-        "--update".as_ref(),
-        dir.join("nope.toml").as_os_str(),
-    ]);
-    assert_eq!(run.code, 2);
+    let path = write(&dir, "acme.toml", catalog);
+    let fresh = dir.join("new.toml");
+    let mut last = None;
+    for out in [&path, &fresh] {
+        let run = errcodes(&[
+            "import".as_ref(),
+            doc.as_os_str(),
+            "--update".as_ref(),
+            path.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(run.code, 1, "{}", run.all());
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), catalog);
+        assert!(!fresh.exists(), "nothing is written");
+        last = Some(run);
+    }
+    last.expect("two runs")
+}
+
+#[test]
+fn an_empty_catalog_is_refused_and_nothing_written() {
+    let run = refused_update("update_empty", "");
     assert!(
-        run.stderr.contains("cannot read the catalog to update"),
+        run.stderr.contains("acme.toml does not pass `errcodes check` (2 errors)"),
         "{}",
         run.stderr
     );
+    assert!(run.stderr.contains("missing [catalog] table"), "{}", run.stderr);
+    assert!(run.stderr.contains("fix it first"), "{}", run.stderr);
+}
+
+#[test]
+fn a_catalog_with_a_float_code_is_refused_and_nothing_written() {
+    let catalog = REVIEWED.replace("code = 1003", "code = 1.5");
+    let run = refused_update("update_float", &catalog);
+    assert!(
+        run.stderr.contains("acme.toml does not pass `errcodes check` (1 error)"),
+        "{}",
+        run.stderr
+    );
+    // The engine's own diagnostic, at the line of the float.
+    assert!(run.stderr.contains("acme.toml:31:8"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("must be an integer or a string, found a float"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_catalog_that_is_not_toml_is_refused_and_nothing_written() {
+    let run = refused_update("update_not_toml", "[catalog\nname = \"acme\"\n");
+    assert!(
+        run.stderr.contains("does not pass `errcodes check`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_catalog_to_update_is_refused() {
+    let dir = scratch("update_missing");
+    let doc = write(&dir, "acme.md", PAGE_V1);
+    let out = dir.join("out.toml");
+    for catalog in [dir.join("nope.toml"), dir.clone()] {
+        let run = errcodes(&[
+            "import".as_ref(),
+            doc.as_os_str(),
+            "--update".as_ref(),
+            catalog.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(run.code, 1, "{}", run.all());
+        assert!(
+            run.stderr.contains("cannot read the catalog to update"),
+            "{}",
+            run.stderr
+        );
+        assert!(!out.exists(), "nothing is written");
+    }
 }
