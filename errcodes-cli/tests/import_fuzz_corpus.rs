@@ -33,6 +33,9 @@ fn the_import_corpus_replays_without_a_panic() {
 #[test]
 fn the_update_corpus_replays_without_a_panic() {
     let count = replay("corpus/update", errcodes_cli::fuzz::update);
-    assert!(count >= 8, "the corpus holds catalogs with their pages ({count})");
+    assert!(
+        count >= 8,
+        "the corpus holds catalogs with their pages ({count})"
+    );
     replay("regressions/update", errcodes_cli::fuzz::update);
 }

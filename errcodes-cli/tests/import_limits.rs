@@ -102,7 +102,10 @@ fn markdown_lists_and_quotes_nested_past_the_limit_are_refused_quickly() {
         assert_refused(&run, "page.md", 3, "markdown lists and block quotes");
         assert!(took < Duration::from_secs(20), "{shape}: {took:?}");
     }
-    let page = format!("# Errors\n\n{}\n\n{MD_TABLE}", "  ".repeat(LIMIT + 1) + "- x");
+    let page = format!(
+        "# Errors\n\n{}\n\n{MD_TABLE}",
+        "  ".repeat(LIMIT + 1) + "- x"
+    );
     let (run, _) = import("indented", "page.md", &page);
     assert_refused(&run, "page.md", 3, "markdown lists and block quotes");
 }

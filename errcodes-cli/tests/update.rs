@@ -214,11 +214,16 @@ fn refused_update(test: &str, catalog: &str) -> common::Run {
 fn an_empty_catalog_is_refused_and_nothing_written() {
     let run = refused_update("update_empty", "");
     assert!(
-        run.stderr.contains("acme.toml does not pass `errcodes check` (2 errors)"),
+        run.stderr
+            .contains("acme.toml does not pass `errcodes check` (2 errors)"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("missing [catalog] table"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("missing [catalog] table"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("fix it first"), "{}", run.stderr);
 }
 
@@ -227,7 +232,8 @@ fn a_catalog_with_a_float_code_is_refused_and_nothing_written() {
     let catalog = REVIEWED.replace("code = 1003", "code = 1.5");
     let run = refused_update("update_float", &catalog);
     assert!(
-        run.stderr.contains("acme.toml does not pass `errcodes check` (1 error)"),
+        run.stderr
+            .contains("acme.toml does not pass `errcodes check` (1 error)"),
         "{}",
         run.stderr
     );

@@ -50,8 +50,8 @@ const VOID: &[&str] = &[
 /// Elements whose end tag may be left out: the next one of their kind closes them (`<li>`
 /// after `<li>`, `<p>` after `<p>`), so pages leave thousands of them "open" without nesting.
 const OPTIONAL_END: &[&str] = &[
-    "html", "head", "body", "p", "li", "dt", "dd", "rb", "rt", "rtc", "rp", "optgroup",
-    "option", "colgroup", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+    "html", "head", "body", "p", "li", "dt", "dd", "rb", "rt", "rtc", "rp", "optgroup", "option",
+    "colgroup", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
 ];
 
 /// Lines of each element's start tag, in source order.

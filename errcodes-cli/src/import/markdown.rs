@@ -151,12 +151,11 @@ pub fn blocks(text: &str) -> Result<Vec<Block>, TooDeep> {
                         html = Some(gathered);
                     } else if gathered.opened > 0 {
                         let start = gathered.start;
-                        let found = super::html::blocks(&gathered.buffer).map_err(|deep| {
-                            TooDeep {
+                        let found =
+                            super::html::blocks(&gathered.buffer).map_err(|deep| TooDeep {
                                 line: deep.line + start - 1,
                                 ..deep
-                            }
-                        })?;
+                            })?;
                         blocks.extend(found.into_iter().map(|block| shifted(block, start - 1)));
                     }
                 }
