@@ -101,7 +101,13 @@ impl Gathered {
 /// [`MAX_DEPTH`] (or whose raw HTML does) is refused.
 pub fn blocks(text: &str) -> Result<Vec<Block>, TooDeep> {
     check_depth(text)?;
-    let text = &even_delimiter_rows(text);
+    let text = even_delimiter_rows(text);
+    let found = parse(&text)?;
+    Ok(continue_tables(&text, found))
+}
+
+/// The blocks CommonMark finds, before [`continue_tables`] joins cut tables.
+fn parse(text: &str) -> Result<Vec<Block>, TooDeep> {
     let index = LineIndex::new(text);
     let mut blocks = Vec::new();
     let mut capture: Option<(Target, Capture)> = None;
@@ -284,7 +290,7 @@ pub fn blocks(text: &str) -> Result<Vec<Block>, TooDeep> {
             _ => {}
         }
     }
-    Ok(continue_tables(text, blocks))
+    Ok(blocks)
 }
 
 /// Refuses a page whose lists and block quotes nest deeper than [`MAX_DEPTH`], before the
@@ -517,7 +523,9 @@ fn continue_tables(text: &str, found: Vec<Block>) -> Vec<Block> {
         if let (Block::Paragraph { line, .. }, Some(Block::Table(table))) = (&block, out.last_mut())
         {
             let width = table.header.cells.len();
-            let own: Vec<&str> = lines[line - 1..]
+            let own: Vec<&str> = lines
+                .get(line.saturating_sub(1)..)
+                .unwrap_or_default()
                 .iter()
                 .take_while(|l| !l.trim().is_empty())
                 .copied()
@@ -529,7 +537,9 @@ fn continue_tables(text: &str, found: Vec<Block>) -> Vec<Block> {
             {
                 let head = format!("|{}\n|{}\n", " x |".repeat(width), " - |".repeat(width));
                 for (k, l) in own.iter().enumerate() {
-                    if let Some(Block::Table(one)) = blocks(&format!("{head}{l}\n"))
+                    // One row under a header of its width; not joined again (a row read so
+                    // can be a table followed by a paragraph, and so on without end).
+                    if let Some(Block::Table(one)) = parse(&format!("{head}{l}\n"))
                         .ok()
                         .and_then(|found| found.into_iter().next())
                         && let Some(mut row) = one.rows.into_iter().next()
@@ -611,6 +621,21 @@ mod tests {
         };
         assert_eq!(table.rows[0].cells[1].text, "invalid request.");
         assert_eq!(table.rows[0].line, 3);
+    }
+
+    #[test]
+    fn a_row_read_alone_is_not_joined_again() {
+        // Found by the `import` fuzz target: each row of the paragraph after the table,
+        // read under a header of its own, was again a table and a paragraph, and the join
+        // recursed until the stack overflowed.
+        let page = "# API\n\n<table>\n<tr><th>Code</th><th>Message</th></tr>\n\n<trF<td>1</td><td>A</td></tr>\0\0\n</table>\n\n> > wit Code-- | --- |\n| 5 | x |\n";
+        let found = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || blocks(page).map(|blocks| blocks.len()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(found.is_ok());
     }
 
     #[test]
