@@ -280,3 +280,33 @@ fn a_missing_catalog_to_update_is_refused() {
         assert!(!out.exists(), "nothing is written");
     }
 }
+
+#[test]
+fn a_page_with_string_codes_for_an_enum_of_integers_is_refused() {
+    // Found by the `update` fuzz target: a stray code made the page's section string-coded,
+    // and the merge wrote an enum that mixes code types (which fails check).
+    let page = PAGE_V1
+        .replace("| 1003 |", "| 1003 x |")
+        .replace("| 1002 |", "| E1002 |");
+    let dir = scratch("update_code_types");
+    let doc = write(&dir, "acme.md", &page);
+    let catalog = write(&dir, "acme.toml", REVIEWED);
+    let run = errcodes(&[
+        "import".as_ref(),
+        doc.as_os_str(),
+        "--update".as_ref(),
+        catalog.as_os_str(),
+        "-o".as_ref(),
+        catalog.as_os_str(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stderr.contains(
+            "enum AcmeGeneralError has integer codes, but the page lists a string code for it"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("this is a bug"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&catalog).unwrap(), REVIEWED);
+}
