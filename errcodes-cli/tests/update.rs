@@ -310,3 +310,30 @@ fn a_page_with_string_codes_for_an_enum_of_integers_is_refused() {
     assert!(!run.stderr.contains("this is a bug"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&catalog).unwrap(), REVIEWED);
 }
+
+#[test]
+fn a_new_entry_does_not_take_the_name_an_unnamed_entry_derives() {
+    // Found by the `update` fuzz target: the reviewed 1003 has no `name`, so the engine names
+    // it from its message (`OrderNotFound`); the page's new 1004 has the same message and was
+    // added as `OrderNotFound` too, a name used twice.
+    let reviewed = REVIEWED.replace("name = \"UnknownOrder\"\n", "");
+    let page = PAGE_V1.replace(
+        "| 1003 | Order not found |",
+        "| 1003 | Order not found |\n| 1004 | Order not found |",
+    );
+    let dir = scratch("update_derived_name");
+    let doc = write(&dir, "acme.md", &page);
+    let catalog = write(&dir, "acme.toml", &reviewed);
+    let run = errcodes(&[
+        "import".as_ref(),
+        doc.as_os_str(),
+        "--update".as_ref(),
+        catalog.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stdout.contains("name = \"OrderNotFound1004\""),
+        "{}",
+        run.stdout
+    );
+}

@@ -313,7 +313,11 @@ fn merge_enum(
         if let Some(code) = code_of(entry) {
             by_code.entry(code).or_insert(at);
         }
-        names.extend(str_of(entry, "name").map(str::to_owned));
+        // An entry without `name` takes the one the engine derives from its message: a new
+        // entry must not take that name either.
+        names.extend(str_of(entry, "name").map(str::to_owned).or_else(|| {
+            str_of(entry, "message").and_then(errcodes_codegen::naming::derive_variant_name)
+        }));
         if let Some(refine) = entry.get("refine").and_then(Item::as_array_of_tables) {
             names.extend(
                 refine
