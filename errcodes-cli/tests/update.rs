@@ -198,20 +198,157 @@ fn bundled_catalogs_update_from_their_sources_unchanged() {
     }
 }
 
+/// Runs `import PAGE_V1 --update CATALOG -o CATALOG` on a reviewed catalog that cannot be
+/// used, and also with `-o` a new file; returns the run. Nothing may be written: the catalog
+/// keeps its bytes and the new file does not appear.
+fn refused_update(test: &str, catalog: &str) -> common::Run {
+    let dir = scratch(test);
+    let doc = write(&dir, "acme.md", PAGE_V1);
+    let path = write(&dir, "acme.toml", catalog);
+    let fresh = dir.join("new.toml");
+    let mut last = None;
+    for out in [&path, &fresh] {
+        let run = errcodes(&[
+            "import".as_ref(),
+            doc.as_os_str(),
+            "--update".as_ref(),
+            path.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(run.code, 1, "{}", run.all());
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), catalog);
+        assert!(!fresh.exists(), "nothing is written");
+        last = Some(run);
+    }
+    last.expect("two runs")
+}
+
 #[test]
-fn a_missing_catalog_to_update_is_a_usage_error() {
+fn an_empty_catalog_is_refused_and_nothing_written() {
+    let run = refused_update("update_empty", "");
+    assert!(
+        run.stderr
+            .contains("acme.toml does not pass `errcodes check` (2 errors)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("missing [catalog] table"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("fix it first"), "{}", run.stderr);
+}
+
+#[test]
+fn a_catalog_with_a_float_code_is_refused_and_nothing_written() {
+    let catalog = REVIEWED.replace("code = 1003", "code = 1.5");
+    let run = refused_update("update_float", &catalog);
+    assert!(
+        run.stderr
+            .contains("acme.toml does not pass `errcodes check` (1 error)"),
+        "{}",
+        run.stderr
+    );
+    // The engine's own diagnostic, at the line of the float.
+    assert!(run.stderr.contains("acme.toml:31:8"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("must be an integer or a string, found a float"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_catalog_that_is_not_toml_is_refused_and_nothing_written() {
+    let run = refused_update("update_not_toml", "[catalog\nname = \"acme\"\n");
+    assert!(
+        run.stderr.contains("does not pass `errcodes check`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_catalog_to_update_is_refused() {
     let dir = scratch("update_missing");
     let doc = write(&dir, "acme.md", PAGE_V1);
+    let out = dir.join("out.toml");
+    for catalog in [dir.join("nope.toml"), dir.clone()] {
+        let run = errcodes(&[
+            "import".as_ref(),
+            doc.as_os_str(),
+            "--update".as_ref(),
+            catalog.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ]);
+        assert_eq!(run.code, 1, "{}", run.all());
+        assert!(
+            run.stderr.contains("cannot read the catalog to update"),
+            "{}",
+            run.stderr
+        );
+        assert!(!out.exists(), "nothing is written");
+    }
+}
+
+#[test]
+fn a_page_with_string_codes_for_an_enum_of_integers_is_refused() {
+    // Found by the `update` fuzz target: a stray code made the page's section string-coded,
+    // and the merge wrote an enum that mixes code types (which fails check).
+    let page = PAGE_V1
+        .replace("| 1003 |", "| 1003 x |")
+        .replace("| 1002 |", "| E1002 |");
+    let dir = scratch("update_code_types");
+    let doc = write(&dir, "acme.md", &page);
+    let catalog = write(&dir, "acme.toml", REVIEWED);
     let run = errcodes(&[
         "import".as_ref(),
         doc.as_os_str(),
         "--update".as_ref(),
-        dir.join("nope.toml").as_os_str(),
+        catalog.as_os_str(),
+        "-o".as_ref(),
+        catalog.as_os_str(),
     ]);
-    assert_eq!(run.code, 2);
+    assert_eq!(run.code, 1, "{}", run.all());
     assert!(
-        run.stderr.contains("cannot read the catalog to update"),
+        run.stderr.contains(
+            "enum AcmeGeneralError has integer codes, but the page lists a string code for it"
+        ),
         "{}",
         run.stderr
+    );
+    assert!(!run.stderr.contains("this is a bug"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&catalog).unwrap(), REVIEWED);
+}
+
+#[test]
+fn a_new_entry_does_not_take_the_name_an_unnamed_entry_derives() {
+    // Found by the `update` fuzz target: the reviewed 1003 has no `name`, so the engine names
+    // it from its message (`OrderNotFound`); the page's new 1004 has the same message and was
+    // added as `OrderNotFound` too, a name used twice.
+    let reviewed = REVIEWED.replace("name = \"UnknownOrder\"\n", "");
+    let page = PAGE_V1.replace(
+        "| 1003 | Order not found |",
+        "| 1003 | Order not found |\n| 1004 | Order not found |",
+    );
+    let dir = scratch("update_derived_name");
+    let doc = write(&dir, "acme.md", &page);
+    let catalog = write(&dir, "acme.toml", &reviewed);
+    let run = errcodes(&[
+        "import".as_ref(),
+        doc.as_os_str(),
+        "--update".as_ref(),
+        catalog.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stdout.contains("name = \"OrderNotFound1004\""),
+        "{}",
+        run.stdout
     );
 }

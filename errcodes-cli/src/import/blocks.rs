@@ -70,3 +70,29 @@ impl LineIndex {
         self.starts.partition_point(|&start| start <= offset)
     }
 }
+
+/// How deep a page may nest: HTML elements open at once, or markdown lists and block quotes
+/// open at once. Real documentation pages nest a few dozen deep; the HTML5 and CommonMark
+/// parsers take time proportional to the depth for every element or line, so a page nested
+/// ten thousand deep would take minutes (and used to overflow the stack). Pages are measured
+/// before they are parsed, and one past the limit is refused.
+pub const MAX_DEPTH: usize = 256;
+
+/// A page that nests deeper than [`MAX_DEPTH`], found before it is parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooDeep {
+    /// 1-based line where the nesting passes the limit.
+    pub line: usize,
+    /// What nests: `HTML elements` or `markdown lists and block quotes`.
+    pub what: &'static str,
+}
+
+impl TooDeep {
+    /// The error shown for DOC `doc`: where, the limit, and what to do.
+    pub fn message(&self, doc: &str) -> String {
+        format!(
+            "{doc}:{}: {} nest more than {MAX_DEPTH} deep here; errcodes import reads pages nested at most {MAX_DEPTH} deep: import the part of the page that holds the error codes (the table or the section alone)",
+            self.line, self.what
+        )
+    }
+}

@@ -12,7 +12,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::blocks::{Block, Inline, LineIndex, Row, Table};
+use super::blocks::{Block, Inline, LineIndex, MAX_DEPTH, Row, Table, TooDeep};
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -64,9 +64,50 @@ struct OpenItem {
     emitted: bool,
 }
 
-/// The blocks of a markdown page.
-pub fn blocks(text: &str) -> Vec<Block> {
-    let text = &even_delimiter_rows(text);
+/// Raw HTML blocks holding a `<table>`, gathered until it closes (a blank line inside the
+/// table ends a CommonMark HTML block), then read as HTML. Counted as it grows, so that a page
+/// of many HTML blocks costs time in proportion to its size.
+struct Gathered {
+    /// The page's line of the fragment's first line.
+    start: usize,
+    buffer: String,
+    newlines: usize,
+    opened: usize,
+    closed: usize,
+}
+
+impl Gathered {
+    fn new(start: usize) -> Self {
+        Gathered {
+            start,
+            buffer: String::new(),
+            newlines: 0,
+            opened: 0,
+            closed: 0,
+        }
+    }
+
+    fn push(&mut self, chunk: &str) {
+        // A chunk is one line of the block: a tag never spans two.
+        let lower = chunk.to_ascii_lowercase();
+        self.newlines += chunk.matches('\n').count();
+        self.opened += lower.matches("<table").count();
+        self.closed += lower.matches("</table").count();
+        self.buffer.push_str(chunk);
+    }
+}
+
+/// The blocks of a markdown page; a page whose lists and block quotes nest deeper than
+/// [`MAX_DEPTH`] (or whose raw HTML does) is refused.
+pub fn blocks(text: &str) -> Result<Vec<Block>, TooDeep> {
+    check_depth(text)?;
+    let text = even_delimiter_rows(text);
+    let found = parse(&text)?;
+    Ok(continue_tables(&text, found))
+}
+
+/// The blocks CommonMark finds, before [`continue_tables`] joins cut tables.
+fn parse(text: &str) -> Result<Vec<Block>, TooDeep> {
     let index = LineIndex::new(text);
     let mut blocks = Vec::new();
     let mut capture: Option<(Target, Capture)> = None;
@@ -76,9 +117,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut strong = 0usize;
     let mut skipping = 0usize; // inside code blocks and front matter
     let mut struck_html = 0usize;
-    // Raw HTML blocks holding a `<table>`, gathered until it closes (a blank line inside
-    // the table ends a CommonMark HTML block), then read as HTML.
-    let mut html: Option<(usize, String)> = None;
+    let mut html: Option<Gathered> = None;
 
     // Where inline content goes: the open heading/paragraph/cell, else the innermost item.
     macro_rules! sink {
@@ -101,28 +140,29 @@ pub fn blocks(text: &str) -> Vec<Block> {
             _ if skipping > 0 => {}
             Event::Start(Tag::HtmlBlock) => match html.as_mut() {
                 // Keep the fragment's lines where they are in the page.
-                Some((start, buffer)) => {
-                    let at = *start + buffer.matches('\n').count();
-                    buffer.push_str(&"\n".repeat(line.saturating_sub(at)));
+                Some(gathered) => {
+                    let at = gathered.start + gathered.newlines;
+                    gathered.push(&"\n".repeat(line.saturating_sub(at)));
                 }
-                None => html = Some((line, String::new())),
+                None => html = Some(Gathered::new(line)),
             },
             Event::Html(chunk) => {
-                if let Some((_, buffer)) = html.as_mut() {
-                    buffer.push_str(&chunk);
+                if let Some(gathered) = html.as_mut() {
+                    gathered.push(&chunk);
                 }
             }
             Event::End(TagEnd::HtmlBlock) => {
-                if let Some((start, buffer)) = html.take() {
-                    let lower = buffer.to_ascii_lowercase();
-                    if lower.matches("<table").count() > lower.matches("</table").count() {
-                        html = Some((start, buffer));
-                    } else if lower.contains("<table") {
-                        blocks.extend(
-                            super::html::blocks(&buffer)
-                                .into_iter()
-                                .map(|block| shifted(block, start - 1)),
-                        );
+                if let Some(gathered) = html.take() {
+                    if gathered.opened > gathered.closed {
+                        html = Some(gathered);
+                    } else if gathered.opened > 0 {
+                        let start = gathered.start;
+                        let found =
+                            super::html::blocks(&gathered.buffer).map_err(|deep| TooDeep {
+                                line: deep.line + start - 1,
+                                ..deep
+                            })?;
+                        blocks.extend(found.into_iter().map(|block| shifted(block, start - 1)));
                     }
                 }
             }
@@ -250,7 +290,59 @@ pub fn blocks(text: &str) -> Vec<Block> {
             _ => {}
         }
     }
-    continue_tables(text, blocks)
+    Ok(blocks)
+}
+
+/// Refuses a page whose lists and block quotes nest deeper than [`MAX_DEPTH`], before the
+/// CommonMark parser (whose time per line grows with the depth) sees it. A line opens at most
+/// one container per marker at its start (`>`, `-`, `*`, `+`, `1.`, `1)`) and per two columns
+/// of indentation (a nested list's items are indented), so that sum bounds the depth.
+fn check_depth(text: &str) -> Result<(), TooDeep> {
+    for (at, line) in text.split('\n').enumerate() {
+        let mut rest = line.as_bytes();
+        let (mut columns, mut markers) = (0usize, 0usize);
+        loop {
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            rest = match rest {
+                [b' ', tail @ ..] => {
+                    columns += 1;
+                    tail
+                }
+                [b'\t', tail @ ..] => {
+                    columns += 4;
+                    tail
+                }
+                // A marker's own space (`> `, `- `) is part of the marker, not indentation.
+                [b'>', b' ', tail @ ..] | [b'>', tail @ ..] => {
+                    markers += 1;
+                    tail
+                }
+                [b'-' | b'*' | b'+'] => {
+                    markers += 1;
+                    &[]
+                }
+                [b'-' | b'*' | b'+', b' ' | b'\t', tail @ ..] => {
+                    markers += 1;
+                    tail
+                }
+                _ if (1..=9).contains(&digits)
+                    && matches!(rest.get(digits), Some(b'.' | b')'))
+                    && matches!(rest.get(digits + 1), None | Some(b' ' | b'\t')) =>
+                {
+                    markers += 1;
+                    rest.get(digits + 2..).unwrap_or_default()
+                }
+                _ => break,
+            };
+            if markers + columns / 2 > MAX_DEPTH {
+                return Err(TooDeep {
+                    line: at + 1,
+                    what: "markdown lists and block quotes",
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A block of an HTML fragment that starts at line `by` + 1 of the page.
@@ -348,7 +440,7 @@ pub fn clean(text: &str) -> Inline {
         escaped.push(c);
     }
     let doc = format!("| x |\n| - |\n| {escaped} |\n");
-    match blocks(&doc).into_iter().next() {
+    match blocks(&doc).ok().and_then(|found| found.into_iter().next()) {
         Some(Block::Table(table)) => table
             .rows
             .into_iter()
@@ -431,7 +523,9 @@ fn continue_tables(text: &str, found: Vec<Block>) -> Vec<Block> {
         if let (Block::Paragraph { line, .. }, Some(Block::Table(table))) = (&block, out.last_mut())
         {
             let width = table.header.cells.len();
-            let own: Vec<&str> = lines[line - 1..]
+            let own: Vec<&str> = lines
+                .get(line.saturating_sub(1)..)
+                .unwrap_or_default()
                 .iter()
                 .take_while(|l| !l.trim().is_empty())
                 .copied()
@@ -443,8 +537,11 @@ fn continue_tables(text: &str, found: Vec<Block>) -> Vec<Block> {
             {
                 let head = format!("|{}\n|{}\n", " x |".repeat(width), " - |".repeat(width));
                 for (k, l) in own.iter().enumerate() {
-                    if let Some(Block::Table(one)) =
-                        blocks(&format!("{head}{l}\n")).into_iter().next()
+                    // One row under a header of its width; not joined again (a row read so
+                    // can be a table followed by a paragraph, and so on without end).
+                    if let Some(Block::Table(one)) = parse(&format!("{head}{l}\n"))
+                        .ok()
+                        .and_then(|found| found.into_iter().next())
                         && let Some(mut row) = one.rows.into_iter().next()
                     {
                         row.line = line + k;
@@ -519,11 +616,26 @@ mod tests {
     #[test]
     fn a_delimiter_row_of_another_width_still_makes_a_table() {
         let page = "|Code |Description |   |\n|:--|:--|\n| 400000 | invalid request. |\n";
-        let Some(Block::Table(table)) = blocks(page).into_iter().next() else {
+        let Some(Block::Table(table)) = blocks(page).unwrap().into_iter().next() else {
             panic!("no table")
         };
         assert_eq!(table.rows[0].cells[1].text, "invalid request.");
         assert_eq!(table.rows[0].line, 3);
+    }
+
+    #[test]
+    fn a_row_read_alone_is_not_joined_again() {
+        // Found by the `import` fuzz target: each row of the paragraph after the table,
+        // read under a header of its own, was again a table and a paragraph, and the join
+        // recursed until the stack overflowed.
+        let page = "# API\n\n<table>\n<tr><th>Code</th><th>Message</th></tr>\n\n<trF<td>1</td><td>A</td></tr>\0\0\n</table>\n\n> > wit Code-- | --- |\n| 5 | x |\n";
+        let found = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || blocks(page).map(|blocks| blocks.len()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(found.is_ok());
     }
 
     #[test]
@@ -535,7 +647,7 @@ mod tests {
     #[test]
     fn finds_blocks_with_lines() {
         let page = "# T\n\n- Futures\n\n| Code | Message |\n| --- | --- |\n| 1 | A |\n\n| 2 | B |\n\n**Spot:**\n\n```\n# not a heading\n```\n";
-        let blocks = blocks(page);
+        let blocks = blocks(page).unwrap();
         assert!(matches!(
             &blocks[0],
             Block::Heading {
@@ -565,7 +677,7 @@ mod tests {
     #[test]
     fn reads_html_tables_inside_markdown() {
         let page = "# Errors\n\n<table>\n<tr><th>Code</th><th>Message</th></tr>\n\n<tr><td>1</td><td>A &amp; B</td></tr>\n</table>\n\n## After\n";
-        let blocks = blocks(page);
+        let blocks = blocks(page).unwrap();
         let Block::Table(table) = &blocks[1] else {
             panic!("{blocks:?}")
         };

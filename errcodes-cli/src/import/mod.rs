@@ -212,6 +212,53 @@ pub enum ImportError {
     Usage(String),
     /// The document holds no error codes, or cannot be read (exit code 1).
     Document(String),
+    /// A catalog fails `errcodes check`: the reviewed one of `--update`, or (a bug) the one
+    /// made. Its errors are shown against its text, then the message (exit code 1).
+    Check {
+        /// The catalog's name for the diagnostics: its path, or `<imported catalog>`.
+        file: String,
+        text: String,
+        errors: Vec<errcodes_codegen::Diagnostic>,
+        message: String,
+    },
+}
+
+/// The reviewed catalog of `--update`, checked before anything is merged into it: one that
+/// fails `errcodes check` (an empty file, `code = 1.5`) is refused, since the merge would
+/// keep its errors and the result could not be used.
+pub fn check_reviewed(text: &str, file: &str) -> Result<errcodes_codegen::Catalog, ImportError> {
+    let checked = errcodes_codegen::check(text);
+    let errors: Vec<_> = checked.errors().cloned().collect();
+    if errors.is_empty() {
+        return Ok(checked.catalog);
+    }
+    Err(ImportError::Check {
+        file: file.to_owned(),
+        text: text.to_owned(),
+        message: format!(
+            "{file} does not pass `errcodes check` ({}); --update merges a page only into a catalog that checks clean: fix it first (`errcodes check {file}` shows the same), then run the update again",
+            check::plural(errors.len(), "error"),
+        ),
+        errors,
+    })
+}
+
+/// The promise of `errcodes import`: what it writes passes `errcodes check`. A catalog `toml`
+/// made from DOC `shown` that does not is a bug in the importer, reported with the engine's
+/// own diagnostics.
+pub fn passes_check(toml: &str, shown: &str) -> Result<(), ImportError> {
+    let errors: Vec<_> = errcodes_codegen::check(toml).errors().cloned().collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    Err(ImportError::Check {
+        file: "<imported catalog>".to_owned(),
+        text: toml.to_owned(),
+        errors,
+        message: format!(
+            "the catalog made from {shown} does not pass `errcodes check`; this is a bug in errcodes import, please report it with the document"
+        ),
+    })
 }
 
 /// Parses `text` (the contents of DOC) and writes the catalog.
@@ -222,7 +269,8 @@ pub fn import(text: &str, header: &Header, choice: &Choice) -> Result<Imported, 
         html::blocks(text)
     } else {
         markdown::blocks(text)
-    };
+    }
+    .map_err(|deep| ImportError::Document(deep.message(&header.doc_name)))?;
     let layout::Layout { mut page, tables } = layout::read(&blocks, choice, &mut warnings);
     if page.sections.is_empty() && !is_html && tables.is_empty() {
         let mut line_warnings = Vec::new();
@@ -450,7 +498,7 @@ fn schema_ref(out: Option<&Path>) -> String {
 /// The reviewed catalog of `--update`.
 fn read_reviewed(path: &Path) -> Result<String, ImportError> {
     std::fs::read_to_string(path).map_err(|error| {
-        ImportError::Usage(format!(
+        ImportError::Document(format!(
             "cannot read the catalog to update, {}: {error}; give the path of a catalog .toml",
             path.display()
         ))
@@ -484,6 +532,17 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
         let (text, code) = match error {
             ImportError::Usage(text) => (text, crate::USAGE),
             ImportError::Document(text) => (text, crate::FAILURE),
+            ImportError::Check {
+                file,
+                text,
+                errors,
+                message,
+            } => {
+                for error in &errors {
+                    eprintln!("{}", render::diagnostic(error, &text, &file, styled));
+                }
+                (message, crate::FAILURE)
+            }
         };
         eprintln!("{}", render::message(Level::ERROR, &text, None, styled));
         ExitCode::from(code)
@@ -496,10 +555,13 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
         None => None,
     };
     // Enum names are made from the catalog's name: an update uses the reviewed one's.
-    let reviewed_name = reviewed
-        .as_ref()
-        .map(|(_, text)| errcodes_codegen::check(text).catalog.name)
-        .filter(|name| !name.is_empty());
+    let reviewed_name = match &reviewed {
+        Some((path, text)) => match check_reviewed(text, &path.display().to_string()) {
+            Ok(catalog) => Some(catalog.name),
+            Err(error) => return fail(error),
+        },
+        None => None,
+    };
     let header = match header(args, reviewed_name) {
         Ok(header) => header,
         Err(error) => return fail(error),
@@ -528,34 +590,8 @@ pub fn run(args: &ImportArgs, styled: bool) -> ExitCode {
         eprintln!("{shown}:{}: warning: {}", warning.line, warning.message);
     }
 
-    // The promise of this command: what it writes passes `errcodes check`. A failure here is a
-    // bug in the importer, reported with the engine's own diagnostics.
-    // With --update, only errors the reviewed catalog did not already have count: it may
-    // carry keys of a newer format than this engine reads (v2 refinements).
-    let known: std::collections::HashSet<String> = reviewed
-        .as_ref()
-        .map(|(_, text)| {
-            errcodes_codegen::check(text)
-                .errors()
-                .map(|d| d.message.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    let checked = errcodes_codegen::check(&imported.toml);
-    let new_errors: Vec<_> = checked
-        .errors()
-        .filter(|d| !known.contains(&d.message))
-        .collect();
-    if !new_errors.is_empty() {
-        for diagnostic in new_errors {
-            eprintln!(
-                "{}",
-                render::diagnostic(diagnostic, &imported.toml, "<imported catalog>", styled)
-            );
-        }
-        return fail(ImportError::Document(format!(
-            "the catalog made from {shown} does not pass `errcodes check`; this is a bug in errcodes import, please report it with the document"
-        )));
+    if let Err(error) = passes_check(&imported.toml, &shown) {
+        return fail(error);
     }
 
     let written = match &args.output {

@@ -286,13 +286,38 @@ fn merge_enum(
         .ok_or_else(|| {
             format!("{file}: `error` of enum {enum_name} is not written as [[enum.error]]")
         })?;
+    // One enum has one code type: a section the page gives as strings (a stray row among
+    // the codes) cannot go into an enum of integers, nor the other way round.
+    let is_int = |code: &Code| matches!(code, Code::Int(_));
+    let ints = errors
+        .iter()
+        .find_map(code_of)
+        .or_else(|| section.entries.first().map(|e| e.code.clone()))
+        .map(|code| is_int(&code));
+    if let Some(ints) = ints
+        && let Some(odd) = section.entries.iter().find(|e| is_int(&e.code) != ints)
+    {
+        let (has, lists) = if ints {
+            ("integer", "a string")
+        } else {
+            ("string", "an integer")
+        };
+        return Err(format!(
+            "{file}: enum {enum_name} has {has} codes, but the page lists {lists} code for it, {}; one enum has one code type: correct the code on the page, or name its code column with --code-column, then run the update again",
+            shown(&odd.code),
+        ));
+    }
     let mut by_code: HashMap<Code, usize> = HashMap::new();
     let mut names: HashSet<String> = HashSet::new();
     for (at, entry) in errors.iter().enumerate() {
         if let Some(code) = code_of(entry) {
             by_code.entry(code).or_insert(at);
         }
-        names.extend(str_of(entry, "name").map(str::to_owned));
+        // An entry without `name` takes the one the engine derives from its message: a new
+        // entry must not take that name either.
+        names.extend(str_of(entry, "name").map(str::to_owned).or_else(|| {
+            str_of(entry, "message").and_then(errcodes_codegen::naming::derive_variant_name)
+        }));
         if let Some(refine) = entry.get("refine").and_then(Item::as_array_of_tables) {
             names.extend(
                 refine
