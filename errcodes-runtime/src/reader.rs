@@ -130,7 +130,8 @@ pub(crate) struct Strict {
 }
 
 impl Reading {
-    /// The lenient reading of `E`'s envelope.
+    /// The lenient reading of `E`'s envelope (what `json` reads bodies with).
+    #[cfg(feature = "json")]
     pub(crate) fn lenient<E: ErrorCode>() -> Reading {
         Reading {
             envelope: &E::ENVELOPE,
@@ -609,6 +610,7 @@ impl<'de> Found<'de> {
 
     /// Whether the body reports a failure: the success flag `false`, a top-level code that is
     /// not a success (or no usable code at all), a non-empty list of codes, or a failed item.
+    #[cfg(feature = "json")]
     pub(crate) fn failed(&self, envelope: &Envelope) -> bool {
         self.success == Some(false)
             || !self.failed_items.is_empty()
