@@ -372,3 +372,20 @@ pub(crate) fn stub_body(item: &Item, ty: &str) -> String {
         (Shape::FromCode, _) => "let _ = code;\n::core::option::Option::None".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names a variant may not take are the table's constants: a variant of the same name
+    /// would shadow them (`Type::ALL` would be the variant). One list must follow the other.
+    #[test]
+    fn reserved_variant_names_are_the_generated_constants() {
+        let constants: Vec<&str> = ITEMS
+            .iter()
+            .filter(|item| matches!(item.shape, Shape::Const { .. }))
+            .map(|item| item.name)
+            .collect();
+        assert_eq!(constants, crate::naming::RESERVED_VARIANT_NAMES);
+    }
+}
