@@ -220,6 +220,31 @@ impl<'t> Template<'t> {
         })
     }
 
+    /// Whether two templates say the same thing with only their placeholders named
+    /// differently: the test by which a catalog's `{currency}` stays the page's `{param0}`
+    /// (a faithful message may rename its slots, never its words).
+    ///
+    /// ```
+    /// use errcodes_core::template::Template;
+    ///
+    /// let page = Template::new("Insufficient {param0} balance");
+    /// assert!(page.same_shape(&Template::new("Insufficient {currency} balance")));
+    /// assert!(!page.same_shape(&Template::new("Insufficient {currency} margin")));
+    /// assert!(!page.same_shape(&Template::new("Insufficient currency balance")));
+    /// ```
+    pub fn same_shape(&self, other: &Template<'_>) -> bool {
+        let mut mine = self.parts();
+        let mut theirs = other.parts();
+        loop {
+            match (mine.next(), theirs.next()) {
+                (None, None) => return true,
+                (Some(Part::Text(a)), Some(Part::Text(b))) if a == b => {}
+                (Some(Part::Placeholder(_)), Some(Part::Placeholder(_))) => {}
+                _ => return false,
+            }
+        }
+    }
+
     /// Whether `text` is a well-formed template (see the [module docs](self)).
     ///
     /// ```
