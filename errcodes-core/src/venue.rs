@@ -80,6 +80,57 @@ impl Envelope {
     };
 }
 
+impl Envelope {
+    /// Whether `code`, as the server wrote it (a number's digits or a string's text), means
+    /// success: equal to one of [`ok_codes`](Envelope::ok_codes), or the same number as one
+    /// written as a plain integer (so `"0"` also covers `"00"` sent as a number's text), while a
+    /// string code such as `"00000"` must match exactly. The one rule for every code type.
+    ///
+    /// ```
+    /// use errcodes_core::venue::Envelope;
+    ///
+    /// assert!(Envelope::DEFAULT.is_ok_code("0"));
+    /// assert!(!Envelope::DEFAULT.is_ok_code("10008"));
+    /// let bitget: Envelope = Envelope { ok_codes: &["00000"], ..Envelope::DEFAULT };
+    /// assert!(bitget.is_ok_code("00000"));
+    /// assert!(!bitget.is_ok_code("0"));
+    /// ```
+    pub fn is_ok_code(&self, code: &str) -> bool {
+        let number = code.parse::<i64>().ok();
+        self.ok_codes.iter().any(|&ok| {
+            ok == code || (is_plain_integer(ok) && number.is_some() && ok.parse().ok() == number)
+        })
+    }
+
+    /// Whether an integer code means success: [`is_ok_code`](Envelope::is_ok_code) on its
+    /// decimal text, so that a code sent as `0` and as `"0"` is decided the same way (and
+    /// under `ok_codes = ["00000"]` neither is a success).
+    ///
+    /// ```
+    /// use errcodes_core::venue::Envelope;
+    ///
+    /// assert!(Envelope::DEFAULT.is_ok_int(0));
+    /// let bitget: Envelope = Envelope { ok_codes: &["00000"], ..Envelope::DEFAULT };
+    /// assert_eq!(bitget.is_ok_int(0), bitget.is_ok_code("0"));
+    /// assert!(!bitget.is_ok_int(0));
+    /// ```
+    pub fn is_ok_int(&self, code: i64) -> bool {
+        // An integer's decimal text is a plain integer, so `is_ok_code` on it reduces to this
+        // without writing the text out.
+        self.ok_codes
+            .iter()
+            .any(|&ok| is_plain_integer(ok) && ok.parse() == Ok(code))
+    }
+}
+
+/// `0`, `-12`, `200000`: digits without a leading zero (except `0` itself).
+fn is_plain_integer(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+}
+
 impl<S, L> Envelope<S, L> {
     /// The same envelope with each text turned by `text` and the success codes by `list`.
     ///
@@ -120,6 +171,24 @@ pub enum StatusMatch {
     Exact(u16),
     /// Every status of a class, by its hundreds digit (`status = "5xx"` is `Class(5)`).
     Class(u16),
+}
+
+impl StatusMatch {
+    /// Whether `status` is covered.
+    ///
+    /// ```
+    /// use errcodes_core::venue::StatusMatch;
+    ///
+    /// assert!(StatusMatch::Exact(418).covers(418));
+    /// assert!(StatusMatch::Class(5).covers(503));
+    /// assert!(!StatusMatch::Class(5).covers(429));
+    /// ```
+    pub const fn covers(self, status: u16) -> bool {
+        match self {
+            StatusMatch::Exact(exact) => exact == status,
+            StatusMatch::Class(class) => status / 100 == class,
+        }
+    }
 }
 
 /// Where the wait before a retry comes from: a placeholder of the entry's code or message
@@ -178,6 +247,43 @@ pub struct HttpRule<S = &'static str, R = RetryAfterRule<S>> {
     pub retry_after: Option<R>,
     /// The catalog's longer explanation.
     pub description: Option<S>,
+}
+
+impl HttpRule {
+    /// Whether the rule decides for a response with `status` and `message`: the status is
+    /// covered and, when the rule names a message, the message matches its template.
+    ///
+    /// ```
+    /// use errcodes_core::venue::{HttpRule, StatusMatch};
+    /// use errcodes_core::{ErrorKind, Retry};
+    ///
+    /// let unknown: HttpRule = HttpRule {
+    ///     status: StatusMatch::Exact(503),
+    ///     name: "UnknownExecutionStatus",
+    ///     message: Some("Unknown error, please check your request or try again later."),
+    ///     kind: ErrorKind::Internal,
+    ///     retry: Retry::VerifyFirst,
+    ///     retry_after: None,
+    ///     description: None,
+    /// };
+    /// assert!(unknown.applies(503, "Unknown error, please check your request or try again later."));
+    /// assert!(!unknown.applies(503, "Service Unavailable."));
+    /// ```
+    pub fn applies(&self, status: u16, message: &str) -> bool {
+        self.status.covers(status)
+            && self
+                .message
+                .is_none_or(|template| crate::template::Template::new(template).matches(message))
+    }
+
+    /// The first of `rules` that applies.
+    ///
+    /// ```
+    /// assert!(errcodes_core::venue::HttpRule::find(&[], 503, "").is_none());
+    /// ```
+    pub fn find<'r>(rules: &'r [HttpRule], status: u16, message: &str) -> Option<&'r HttpRule> {
+        rules.iter().find(|rule| rule.applies(status, message))
+    }
 }
 
 /// The venue's own response headers that guide retrying (`[catalog.headers]`).

@@ -64,7 +64,6 @@ mod api_error;
 #[cfg(feature = "backon")]
 pub mod backon;
 mod code;
-mod envelope;
 pub mod format;
 #[cfg(feature = "alloc")]
 mod headers;
@@ -88,10 +87,9 @@ pub use advice::Advice;
 #[cfg(feature = "alloc")]
 pub use api_error::{ApiError, BodyProblem};
 pub use code::{CodeRef, CodeType, ErrorCode, UnknownCode};
-pub use envelope::Envelope;
 pub use errcodes_core::template::{Template, TemplateError};
 pub use errcodes_core::{ErrorKind, ParseNameError, Retry, TimeUnit};
 pub use errcodes_macros::errcodes;
 #[cfg(feature = "alloc")]
 pub use headers::Headers;
-pub use venue::{HeaderNames, HttpRule, RetryAfterRule, StatusMatch};
+pub use venue::{Envelope, HeaderNames, HttpRule, RetryAfterRule, StatusMatch};

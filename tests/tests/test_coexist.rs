@@ -27,12 +27,14 @@ mod every_bundled_catalog {
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/binance_coinm.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/binance_options.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/binance_portfolio.toml");
+    errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/binance_sapi.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/binance_usdm.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/bitfinex.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/bitmex.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/bybit.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/coinbase.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/htx.toml");
+    errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/htx_futures.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/kraken.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/mexc.toml");
     errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/mexc_futures.toml");
@@ -73,12 +75,14 @@ fn every_bundled_catalog_shares_one_module() {
         all::binance_coinm::Code::CATALOG,
         all::binance_options::Code::CATALOG,
         all::binance_portfolio::Code::CATALOG,
+        all::binance_sapi::Code::CATALOG,
         all::binance_usdm::Code::CATALOG,
         all::bitfinex::Code::CATALOG,
         all::bitmex::Code::CATALOG,
         all::bybit::Code::CATALOG,
         all::coinbase::Code::CATALOG,
         all::htx::Code::CATALOG,
+        all::htx_futures::Code::CATALOG,
         all::kraken::Code::CATALOG,
         all::mexc::Code::CATALOG,
         all::mexc_futures::Code::CATALOG,
@@ -90,6 +94,23 @@ fn every_bundled_catalog_shares_one_module() {
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), catalogs.len(), "{catalogs:?}");
+    // A catalog added to the bundle must be added here too.
+    let bundled = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../errcodes-catalogs/catalogs"
+    ))
+    .expect("the bundled catalogs' folder")
+    .filter(|entry| {
+        entry
+            .as_ref()
+            .is_ok_and(|entry| entry.path().extension().is_some_and(|ext| ext == "toml"))
+    })
+    .count();
+    assert_eq!(
+        catalogs.len(),
+        bundled,
+        "expand every bundled catalog above"
+    );
     assert_eq!(
         all::MexcError::from_code(429),
         Some(all::MexcError::TooManyRequests)
