@@ -32,10 +32,13 @@ pub(crate) fn envelope(envelope: &Envelope) -> String {
             .collect()
     };
     format!(
-        "{RT}::Envelope {{ code: {:?}, message: {:?}, success: {}, ok_codes: &[{}], items: {}, item_code: {}, item_message: {}, detail: {} }}",
+        "{RT}::Envelope {{ code: {:?}, message: {:?}, success: {}, failure_text: {}, code_also: {}, message_also: {}, ok_codes: &[{}], items: {}, item_code: {}, item_message: {}, detail: {} }}",
         envelope.code,
         envelope.message,
         option_str(envelope.success.as_deref()),
+        option_str(envelope.failure_text.as_deref()),
+        option_str(envelope.code_also.as_deref()),
+        option_str(envelope.message_also.as_deref()),
         ok_codes.join(", "),
         option_str(envelope.items.as_deref()),
         option_str(envelope.item_code.as_deref()),

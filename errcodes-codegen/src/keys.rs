@@ -379,9 +379,32 @@ pub const ENVELOPE: Table = Table {
             "The field holding the message, e.g. \"msg\".",
         ),
         key(
-            "success",
+            "code_also",
             Value::Path,
-            "A boolean field that is false on errors, e.g. \"success\".",
+            "A second spelling of the code's field, read when `code` is absent (older endpoints), e.g. \"ret_code\" beside `code = \"retCode\"`.",
+        ),
+        key(
+            "message_also",
+            Value::Path,
+            "A second spelling of the message's field, read when `message` is absent, e.g. \"ret_msg\" beside `message = \"retMsg\"`.",
+        ),
+        Key {
+            // What `failure_text`'s "needs `success`" help suggests.
+            example: "\"status\"",
+            ..key(
+                "success",
+                Value::Path,
+                "The field that tells success from failure: a boolean that is false on errors (\"success\"), or with `failure_text` a text (HTX's \"status\").",
+            )
+        },
+        needs(
+            key(
+                "failure_text",
+                Value::Text,
+                "The text of the `success` field that marks a failure, e.g. \"error\" for HTX's `\"status\":\"error\"`; any other text says nothing and the code decides.",
+            ),
+            &["success"],
+            "\"error\"",
         ),
         key(
             "ok_codes",

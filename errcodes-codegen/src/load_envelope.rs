@@ -22,9 +22,14 @@ impl Loader {
         };
         let code = path("code", false);
         let message = path("message", false);
+        let code_also = path("code_also", false);
+        let message_also = path("message_also", false);
         let success = path("success", false);
         let items = path("items", true);
         let detail = path("detail", false);
+        let failure_text = envelope
+            .non_empty_string("failure_text", self)
+            .map(|(text, _)| text);
         let mut key = |key: &str| {
             let (value, span) = envelope.non_empty_string(key, self)?;
             self.item_key(key, &value, span).then_some(value)
@@ -48,16 +53,64 @@ impl Loader {
                 .help("name the list of per-item results in `items` (e.g. `items = \"data\"`) and the body's own code in `code` (e.g. `code = \"code\"`)"),
             );
         }
+        let message_path = message
+            .as_ref()
+            .map_or(defaults.message.as_str(), |(m, _)| m);
+        self.second_spelling("code", code_path, code_also.as_ref());
+        self.second_spelling("message", message_path, message_also.as_ref());
+        if let (Some((items, _)), Some((code_also, span))) = (&items, &code_also)
+            && items != BODY_ITSELF
+            && (nested(items, code_also) || nested(code_also, items))
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    *span,
+                    format!(
+                        "`code_also = \"{code_also}\"` and `items = \"{items}\"` are one field: a failure's code would be read as its list of items"
+                    ),
+                )
+                .help("name the older spelling of the body's own code in `code_also` (e.g. `code_also = \"ret_code\"`) and the list of per-item results in `items`"),
+            );
+        }
         Some(Envelope {
             code: code.map_or(defaults.code, |(c, _)| c),
             message: message.map_or(defaults.message, |(m, _)| m),
             success: success.map(|(s, _)| s),
+            failure_text,
+            code_also: code_also.map(|(c, _)| c),
+            message_also: message_also.map(|(m, _)| m),
             ok_codes,
             items: items.map(|(i, _)| i),
             item_code,
             item_message,
             detail: detail.map(|(d, _)| d),
         })
+    }
+
+    /// `code_also` / `message_also`: a second spelling is another field than the first, and
+    /// neither lies inside the other (the reader would take one value for both).
+    fn second_spelling(&mut self, key: &str, first: &str, also: Option<&(String, Span)>) {
+        let Some((also, span)) = also else {
+            return;
+        };
+        if !(nested(first, also) || nested(also, first)) {
+            return;
+        }
+        let relation = if first == also {
+            "is the same field as"
+        } else {
+            "overlaps"
+        };
+        let example = if key == "code" { "ret_code" } else { "ret_msg" };
+        self.diagnostics.push(
+            Diagnostic::error(
+                *span,
+                format!("`{key}_also = \"{also}\"` {relation} `{key} = \"{first}\"`, so it is no second spelling"),
+            )
+            .help(format!(
+                "name the other field the API uses for the {key} (e.g. `{key}_also = \"{example}\"`), or remove `{key}_also`"
+            )),
+        );
     }
 
     /// A dotted path into the body (`error.code`): non-empty field names joined by single dots;
@@ -190,4 +243,105 @@ fn nested(outer: &str, inner: &str) -> bool {
 
 fn is_token_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::LineIndex;
+
+    /// The errors of a catalog whose `[catalog]` table is `header`, as `errcodes check` prints
+    /// their first lines: `c.toml:line:column: message`, then the help.
+    fn errors(header: &str) -> Vec<String> {
+        let text = format!(
+            "[catalog]\nname = \"x\"\n{header}\n\n[[enum]]\nname = \"XError\"\n\n[[enum.error]]\ncode = 1\nmessage = \"m\"\nkind = \"other\"\n"
+        );
+        let lines = LineIndex::new(&text);
+        crate::check(&text)
+            .errors()
+            .map(|error| {
+                let at = lines.position(error.span.start);
+                format!(
+                    "c.toml:{}:{}: {} | {}",
+                    at.line,
+                    at.column,
+                    error.message,
+                    error.help.as_deref().unwrap_or("")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_new_keys_are_read() {
+        let text = "[catalog]\nname = \"x\"\nenvelope = { code = \"retCode\", message = \"retMsg\", code_also = \"ret_code\", message_also = \"ret_msg\", success = \"status\", failure_text = \"error\" }\n\n[[enum]]\nname = \"XError\"\n\n[[enum.error]]\ncode = 1\nmessage = \"m\"\nkind = \"other\"\n";
+        let checked = crate::check(text);
+        assert!(checked.is_valid(), "{:?}", checked.diagnostics);
+        let envelope = checked.catalog.envelope;
+        assert_eq!(envelope.code_also.as_deref(), Some("ret_code"));
+        assert_eq!(envelope.message_also.as_deref(), Some("ret_msg"));
+        assert_eq!(envelope.success.as_deref(), Some("status"));
+        assert_eq!(envelope.failure_text.as_deref(), Some("error"));
+    }
+
+    #[test]
+    fn failure_text_needs_the_success_field() {
+        assert_eq!(
+            errors("envelope = { code = \"err-code\", failure_text = \"error\" }"),
+            [
+                "c.toml:3:12: `failure_text` in [catalog] envelope needs `success`, which is missing | add `success = \"status\"`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_blank_failure_text_is_refused() {
+        assert_eq!(
+            errors("envelope = { success = \"status\", failure_text = \" \" }"),
+            [
+                "c.toml:3:49: `failure_text` in [catalog] envelope is empty | write the text, or remove `failure_text`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_spelling_is_another_field() {
+        assert_eq!(
+            errors("envelope = { code = \"retCode\", code_also = \"retCode\" }"),
+            [
+                "c.toml:3:44: `code_also = \"retCode\"` is the same field as `code = \"retCode\"`, so it is no second spelling | name the other field the API uses for the code (e.g. `code_also = \"ret_code\"`), or remove `code_also`"
+            ]
+        );
+        // Against the default `message`, and inside it.
+        assert_eq!(
+            errors("envelope = { message_also = \"message.text\" }"),
+            [
+                "c.toml:3:29: `message_also = \"message.text\"` overlaps `message = \"message\"`, so it is no second spelling | name the other field the API uses for the message (e.g. `message_also = \"ret_msg\"`), or remove `message_also`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_spelling_of_the_code_is_not_the_items() {
+        let errors = errors(
+            "envelope = { code = \"retCode\", code_also = \"data\", items = \"data\", item_code = \"c\" }",
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with(
+                "c.toml:3:44: `code_also = \"data\"` and `items = \"data\"` are one field"
+            ),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_second_spelling_is_a_path() {
+        let errors = errors("envelope = { code_also = \"ret..code\" }");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0]
+                .starts_with("c.toml:3:26: `code_also` path `ret..code` has two dots in a row"),
+            "{errors:?}"
+        );
+    }
 }

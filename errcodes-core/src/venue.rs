@@ -42,8 +42,19 @@ pub struct Envelope<S = &'static str, L = &'static [&'static str]> {
     pub code: S,
     /// The field that holds the server's message.
     pub message: S,
-    /// A boolean field that is `false` on errors, when the API sends one.
+    /// The field that tells success from failure, when the API sends one: a boolean that is
+    /// `false` on errors, or (with [`failure_text`](Envelope::failure_text)) a text such as
+    /// HTX's `"status":"error"`.
     pub success: Option<S>,
+    /// The text of the [`success`](Envelope::success) field that marks a failure (HTX's
+    /// `"error"`); any other text says nothing, and the code decides.
+    pub failure_text: Option<S>,
+    /// A second spelling of the code's field, read when the first is absent (Bybit's older
+    /// `ret_code` beside `retCode`).
+    pub code_also: Option<S>,
+    /// A second spelling of the message's field, read when the first is absent (Bybit's
+    /// `ret_msg` beside `retMsg`).
+    pub message_also: Option<S>,
     /// The codes that mean success.
     pub ok_codes: L,
     /// A list of per-item results whose failing items are the real errors (OKX's `data`), or
@@ -72,6 +83,9 @@ impl Envelope {
         code: "code",
         message: "message",
         success: None,
+        failure_text: None,
+        code_also: None,
+        message_also: None,
         ok_codes: &["0"],
         items: None,
         item_code: None,
@@ -123,6 +137,25 @@ impl Envelope {
     }
 }
 
+impl<S: AsRef<str>, L> Envelope<S, L> {
+    /// Whether `text`, the value of the [`success`](Envelope::success) field, marks a failure:
+    /// it is the envelope's [`failure_text`](Envelope::failure_text), byte for byte.
+    ///
+    /// ```
+    /// use errcodes_core::venue::Envelope;
+    ///
+    /// let htx: Envelope = Envelope { success: Some("status"), failure_text: Some("error"), ..Envelope::DEFAULT };
+    /// assert!(htx.is_failure_text("error"));
+    /// assert!(!htx.is_failure_text("ok"));
+    /// assert!(!Envelope::DEFAULT.is_failure_text("error"));
+    /// ```
+    pub fn is_failure_text(&self, text: &str) -> bool {
+        self.failure_text
+            .as_ref()
+            .is_some_and(|failure| failure.as_ref() == text)
+    }
+}
+
 /// `0`, `-12`, `200000`: digits without a leading zero (except `0` itself).
 fn is_plain_integer(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
@@ -149,6 +182,9 @@ impl<S, L> Envelope<S, L> {
             code: text(self.code),
             message: text(self.message),
             success: self.success.map(&mut text),
+            failure_text: self.failure_text.map(&mut text),
+            code_also: self.code_also.map(&mut text),
+            message_also: self.message_also.map(&mut text),
             ok_codes: list(self.ok_codes),
             items: self.items.map(&mut text),
             item_code: self.item_code.map(&mut text),
