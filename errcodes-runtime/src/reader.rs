@@ -68,12 +68,16 @@ fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
 }
 
 /// Which envelope paths (`code`, `message`, `success`; dotted for nested objects, e.g.
-/// Stripe's `error.code`) still lead somewhere at this depth of the body.
+/// Stripe's `error.code`) still lead somewhere at this depth of the body. The second
+/// spellings (`code_also`, `message_also`) have flags of their own: their paths may part from
+/// the first spellings' at any depth.
 #[derive(Clone, Copy)]
 pub(crate) struct Position {
     pub(crate) depth: usize,
     pub(crate) code: bool,
     pub(crate) message: bool,
+    pub(crate) code_also: bool,
+    pub(crate) message_also: bool,
     pub(crate) success: bool,
     pub(crate) detail: bool,
     pub(crate) items: bool,
@@ -84,6 +88,8 @@ impl Position {
         depth: 0,
         code: true,
         message: true,
+        code_also: true,
+        message_also: true,
         success: true,
         detail: true,
         items: true,
@@ -174,6 +180,9 @@ impl de::Expected for Expected {
 enum Field {
     Code,
     Message,
+    /// The second spelling of the code's field, read when the first is absent.
+    CodeAlso,
+    MessageAlso,
     Success,
     Detail,
     /// The list of per-item results.
@@ -220,16 +229,25 @@ impl Visitor<'_> for FieldSeed {
         let message = on(self.at.message, Some(self.envelope.message));
         let success = on(self.at.success, self.envelope.success);
         let detail = on(self.at.detail, self.envelope.detail);
+        let code_also = on(self.at.code_also, self.envelope.code_also);
+        let message_also = on(self.at.message_also, self.envelope.message_also);
+        let off = [code, message, detail, items, code_also, message_also]
+            .iter()
+            .all(|&step| step == Step::Off);
         Ok(match (code, message) {
             (Step::Last, _) => Field::Code,
             (_, Step::Last) => Field::Message,
             _ if success == Step::Last => Field::Success,
             _ if detail == Step::Last => Field::Detail,
-            (Step::Off, Step::Off) if detail == Step::Off && items == Step::Off => Field::Other,
+            _ if code_also == Step::Last => Field::CodeAlso,
+            _ if message_also == Step::Last => Field::MessageAlso,
+            _ if off => Field::Other,
             _ => Field::Nested(Position {
                 depth: depth + 1,
                 code: code == Step::Deeper,
                 message: message == Step::Deeper,
+                code_also: code_also == Step::Deeper,
+                message_also: message_also == Step::Deeper,
                 success: false,
                 detail: detail == Step::Deeper,
                 items: items == Step::Deeper,
@@ -512,8 +530,9 @@ impl<'de> Visitor<'de> for TextSeed {
     }
 }
 
-/// The success flag: `false` is a failure; any other value says nothing.
-struct FlagSeed;
+/// The success field: `false`, or the envelope's `failure_text`, is a failure; any other
+/// value says nothing. The text is compared where it lies in the body, never copied.
+struct FlagSeed(&'static Envelope);
 
 impl<'de> DeserializeSeed<'de> for FlagSeed {
     type Value = Option<bool>;
@@ -546,8 +565,8 @@ impl<'de> Visitor<'de> for FlagSeed {
         Ok(None)
     }
 
-    fn visit_str<Err: de::Error>(self, _: &str) -> Result<Self::Value, Err> {
-        Ok(None)
+    fn visit_str<Err: de::Error>(self, text: &str) -> Result<Self::Value, Err> {
+        Ok(self.0.is_failure_text(text).then_some(false))
     }
 
     fn visit_unit<Err: de::Error>(self) -> Result<Self::Value, Err> {
@@ -722,10 +741,34 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
             at: self.at,
         })? {
             match field {
-                Field::Code => self.found.codes = map.next_value_seed(CodesSeed(reading))?,
-                Field::Message => self.found.message = map.next_value_seed(TextSeed(reading))?,
+                // The first spelling wins wherever it stands, unless it is null: the second
+                // fills only a gap.
+                Field::Code => {
+                    let codes = map.next_value_seed(CodesSeed(reading))?;
+                    if !matches!(codes, Codes::Absent) {
+                        self.found.codes = codes;
+                    }
+                }
+                Field::Message => {
+                    let message = map.next_value_seed(TextSeed(reading))?;
+                    if message.is_some() {
+                        self.found.message = message;
+                    }
+                }
+                Field::CodeAlso => {
+                    let codes = map.next_value_seed(CodesSeed(reading))?;
+                    if matches!(self.found.codes, Codes::Absent) {
+                        self.found.codes = codes;
+                    }
+                }
+                Field::MessageAlso => {
+                    let message = map.next_value_seed(TextSeed(reading))?;
+                    if self.found.message.is_none() {
+                        self.found.message = message;
+                    }
+                }
                 Field::Detail => self.found.detail = map.next_value_seed(TextSeed(reading))?,
-                Field::Success => self.found.success = map.next_value_seed(FlagSeed)?,
+                Field::Success => self.found.success = map.next_value_seed(FlagSeed(envelope))?,
                 Field::Items => map.next_value_seed(Items {
                     reading,
                     failed: &mut self.found.failed_items,

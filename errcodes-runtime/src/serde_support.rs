@@ -119,7 +119,8 @@ mod api_error {
     }
 
     /// Writes the catalog's envelope back, nested objects included: the code (when there was
-    /// one), the message, and `false` for the success flag when the envelope has one.
+    /// one), the message, and `false` for the success flag when the envelope has one (its
+    /// `failure_text` for a text one). The first spelling of each field is written.
     impl<E: ErrorCode> Serialize for ApiError<E> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             Level {
@@ -172,7 +173,11 @@ mod api_error {
                         }
                     }
                     (1, Step::Last) => map.serialize_entry(key, self.error.message())?,
-                    (_, Step::Last) => map.serialize_entry(key, &false)?,
+                    // A text success field is written as the text that marks failure.
+                    (_, Step::Last) => match envelope.failure_text {
+                        Some(text) => map.serialize_entry(key, text)?,
+                        None => map.serialize_entry(key, &false)?,
+                    },
                     _ => {
                         let on = |path: Option<&str>| {
                             path.is_some_and(|p| step(p, depth, key) == Step::Deeper)
@@ -184,6 +189,9 @@ mod api_error {
                                 code: on(paths[0]),
                                 message: on(paths[1]),
                                 success: on(paths[2]),
+                                // Written in the first spelling only.
+                                code_also: false,
+                                message_also: false,
                                 detail: false,
                                 items: false,
                             },
