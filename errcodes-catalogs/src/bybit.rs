@@ -5,7 +5,7 @@
 //!
 //! - **Title:** Bybit API v5
 //! - **Source:** <https://bybit-exchange.github.io/docs/v5/error>
-//! - **Envelope:** code in `retCode`, message in `retMsg`, no success field
+//! - **Envelope:** code in `retCode` (or `ret_code`), message in `retMsg` (or `ret_msg`), no success field
 //! - **Enums:** [`BybitHttpError`], [`BybitWsOeGeneralError`], [`BybitUtaError`],
 //!   [`BybitSpotTradeError`], [`BybitSpotMarginTradeError`], [`BybitAssetError`], [`BybitFiatConvertError`],
 //!   [`BybitConvertSmallBalancesError`], [`BybitCryptoLoanNewError`],

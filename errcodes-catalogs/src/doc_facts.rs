@@ -41,13 +41,19 @@ pub(crate) fn of<E: ErrorCode>() -> Facts {
 
 /// How the module docs must state an envelope.
 pub(crate) fn envelope_text(envelope: Envelope) -> String {
-    let success = match envelope.success {
-        Some(field) => format!("`{field}` is `false` on errors"),
-        None => "no success field".into(),
+    let success = match (envelope.success, envelope.failure_text) {
+        (Some(field), Some(text)) => format!("`{field}` is `false` or `{text:?}` on errors"),
+        (Some(field), None) => format!("`{field}` is `false` on errors"),
+        (None, _) => "no success field".into(),
+    };
+    let field = |first: &str, also: Option<&str>| match also {
+        Some(also) => format!("`{first}` (or `{also}`)"),
+        None => format!("`{first}`"),
     };
     format!(
-        "code in `{}`, message in `{}`, {success}",
-        envelope.code, envelope.message
+        "code in {}, message in {}, {success}",
+        field(envelope.code, envelope.code_also),
+        field(envelope.message, envelope.message_also)
     )
 }
 
@@ -169,6 +175,16 @@ fn envelope_texts() {
             ..Envelope::DEFAULT
         }),
         "code in `errno`, message in `msg`, `ok` is `false` on errors"
+    );
+    assert_eq!(
+        envelope_text(Envelope {
+            code: "retCode",
+            code_also: Some("ret_code"),
+            success: Some("status"),
+            failure_text: Some("error"),
+            ..Envelope::DEFAULT
+        }),
+        "code in `retCode` (or `ret_code`), message in `message`, `status` is `false` or `\"error\"` on errors"
     );
 }
 

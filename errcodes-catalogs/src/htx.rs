@@ -2,7 +2,7 @@
 //!
 //! - **Title:** HTX Spot API v1
 //! - **Source:** <https://huobiapi.github.io/docs/spot/v1/en/#error-code-7>
-//! - **Envelope:** code in `err-code`, message in `err-msg`, no success field
+//! - **Envelope:** code in `err-code`, message in `err-msg`, `status` is `false` or `"error"` on errors
 //! - **Enums:** [`HtxError`] (the trading endpoints' error codes), [`HtxMarketDataError`],
 //!   [`HtxTransferError`], [`HtxIsolatedMarginError`], [`HtxCrossMarginError`], [`HtxMarketWebSocketError`] and
 //!   [`HtxStableCoinError`] (the other chapters' string codes)

@@ -2,7 +2,7 @@
 //!
 //! - **Title:** HTX Futures and Swap API v1
 //! - **Source:** <https://huobiapi.github.io/docs/usdt_swap/v1/en/#details-of-each-error-code>
-//! - **Envelope:** code in `err_code`, message in `err_msg`, no success field
+//! - **Envelope:** code in `err_code`, message in `err_msg`, `status` is `false` or `"error"` on errors
 //! - **Enums:** [`HtxFuturesError`] (the futures, coin-margined and USDT-margined swap codes)
 //!
 //! The futures and swap APIs answer `{"status":"error","err_code":1047,"err_msg":"…","ts":…}`:
