@@ -5,7 +5,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write;
 
-use errcodes_runtime::{ApiError, ErrorCode};
+use errcodes_catalogs as cat;
+use errcodes_runtime::{ApiError, ErrorCode, json};
 use errcodes_tests::{mexc::MexcError, mixpay::MixPayRefundReason, strings::StringCodeError};
 
 struct Counting;
@@ -67,6 +68,13 @@ fn the_hot_paths_do_not_allocate() {
         let body = r#"{"code":700002,"msg":"Signature for this request is not valid"}"#;
         let parsed: ApiError<MexcError> = serde_json::from_str(body).unwrap();
         assert_eq!(parsed.known(), Some(MexcError::InvalidSignature));
+        // A failure marked by text, and a code in its second spelling, are read in place.
+        let swap = br#"{"status":"error","err_code":1047,"err_msg":"Insufficient margin available.","ts":1}"#;
+        let marked = json::check_response::<cat::htx_futures::Code>(200, &(), swap).unwrap_err();
+        assert!(marked.known().is_some());
+        let old = br#"{"ret_code":10001,"ret_msg":"Request parameter error","result":null}"#;
+        let old = json::check_response::<cat::bybit::Code>(200, &(), old).unwrap_err();
+        assert!(old.known().is_some());
     });
     assert_eq!(
         counted, 0,

@@ -65,6 +65,7 @@ fn read_with(catalog: &str, status: u16, headers: &[(&str, &str)], body: &[u8]) 
         "binance_portfolio" => read::<cat::binance_portfolio::Code>(status, headers, body),
         "bybit" => read::<cat::bybit::Code>(status, headers, body),
         "htx" => read::<cat::htx::Code>(status, headers, body),
+        "htx_futures" => read::<cat::htx_futures::Code>(status, headers, body),
         "bitmex" => read::<cat::bitmex::Code>(status, headers, body),
         "bitfinex" => read::<cat::bitfinex::Code>(status, headers, body),
         "coinbase" => read::<cat::coinbase::Code>(status, headers, body),

@@ -241,6 +241,102 @@ fn an_api_error_does_not_depend_on_the_order_of_its_builder_calls() {
     assert_eq!(twice.kind(), once.kind());
 }
 
+/// HTX marks failure with `"status":"error"` at HTTP 200 (`success = "status", failure_text =
+/// "error"`): such a body fails even when its code is in a spelling the catalog does not read,
+/// and `"status":"ok"` says nothing on its own.
+#[test]
+fn a_failure_text_marks_a_failure() {
+    // The futures/swap envelope sent to the spot catalog: no `err-code`, but `status` says it.
+    let swap = br#"{"status":"error","err_code":1047,"err_msg":"Insufficient margin available.","ts":1643802672652}"#;
+    let error = json::check_response::<cat::htx::Code>(200, &(), swap).unwrap_err();
+    assert_eq!(error.code(), None);
+    // Its own catalog reads the code.
+    let error = json::check_response::<cat::htx_futures::Code>(200, &(), swap).unwrap_err();
+    assert_eq!(
+        error.code().map(|code| code.to_string()),
+        Some("1047".into())
+    );
+    assert_eq!(error.kind(), ErrorKind::InsufficientFunds);
+    // An escaped text is the same text.
+    let escaped = br#"{"status":"err\u006fr","err-msg":"busy"}"#;
+    let error = json::check_response::<cat::htx::Code>(200, &(), escaped).unwrap_err();
+    assert_eq!(error.message(), "busy");
+    // Other texts, and other types, say nothing: the code decides.
+    for body in [
+        &br#"{"status":"ok","data":"59378"}"#[..],
+        br#"{"status":"Error","data":null}"#,
+        br#"{"status":{"error":"error"},"data":null}"#,
+        br#"{"status":["error"]}"#,
+    ] {
+        assert!(
+            json::check_response::<cat::htx::Code>(200, &(), body).is_ok(),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    let batch = br#"{"status":"ok","data":{"success":[],"failed":[{"err-code":"base-record-invalid","err-msg":"record invalid"}]}}"#;
+    assert!(json::check_response::<cat::htx::Code>(200, &(), batch).is_err());
+    // `false` still marks a failure where the field is a text one.
+    let flag = br#"{"status":false}"#;
+    assert!(json::check_response::<cat::htx::Code>(200, &(), flag).is_err());
+}
+
+/// Where the status says one thing and a documented body another, the body's entry decides:
+/// a listed code under 500 keeps its kind and retry, not the 5xx default.
+#[test]
+fn a_documented_body_wins_over_the_status() {
+    let body = br#"{"status":"error","err-code":"login-required","err-msg":"Signature is missing, or user not find (key and uid not match).","data":null}"#;
+    for status in [200, 429, 500, 503] {
+        let error = json::error_from_response::<cat::htx::Code>(status, &(), body);
+        assert_eq!(error.kind(), ErrorKind::Authentication, "{status}");
+        assert_eq!(error.retry(), Retry::Never, "{status}");
+        assert_eq!(error.http_rule(), None, "{status}");
+    }
+}
+
+/// Bybit's older endpoints spell the envelope `ret_code` / `ret_msg` (`code_also`,
+/// `message_also`); the current spelling wins when both are there, unless it is `null`.
+#[test]
+fn a_second_spelling_of_the_fields_is_read() {
+    let old =
+        br#"{"ret_code":10001,"ret_msg":"Request parameter error","ext_code":"","result":null}"#;
+    let error = json::check_response::<cat::bybit::Code>(200, &(), old).unwrap_err();
+    assert_eq!(
+        error.code().map(|code| code.to_string()),
+        Some("10001".into())
+    );
+    assert_eq!(error.kind(), ErrorKind::InvalidRequest);
+    assert_eq!(error.message(), "Request parameter error");
+    for body in [
+        &br#"{"retCode":0,"retMsg":"OK","ret_code":10001,"ret_msg":"x"}"#[..],
+        br#"{"ret_code":10001,"ret_msg":"x","retCode":0,"retMsg":"OK"}"#,
+        br#"{"ret_code":0,"ret_msg":"OK","result":{}}"#,
+    ] {
+        assert!(
+            json::check_response::<cat::bybit::Code>(200, &(), body).is_ok(),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    let null_first = br#"{"retCode":null,"retMsg":null,"ret_code":10001,"ret_msg":"old"}"#;
+    let error = json::check_response::<cat::bybit::Code>(200, &(), null_first).unwrap_err();
+    assert_eq!(
+        error.code().map(|code| code.to_string()),
+        Some("10001".into())
+    );
+    assert_eq!(error.message(), "old");
+    // The current spelling's message stays with the current spelling's code.
+    let both = br#"{"ret_msg":"old","retCode":10001,"retMsg":"new"}"#;
+    let error = json::check_response::<cat::bybit::Code>(200, &(), both).unwrap_err();
+    assert_eq!(error.message(), "new");
+    // The strict reading (`Deserialize`) takes the same path.
+    let strict: ApiError<cat::bybit::Code> = serde_json::from_slice(old).unwrap();
+    assert_eq!(
+        strict.code().map(|code| code.to_string()),
+        Some("10001".into())
+    );
+}
+
 /// A JSON value for one field of a generated body.
 fn value<E: ErrorCode>() -> impl Strategy<Value = String> {
     let listed: Vec<String> = E::ALL
