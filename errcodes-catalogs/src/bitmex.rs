@@ -28,8 +28,9 @@
 #![doc = one_call!(
     venue: "BitMEX",
     feature: "bitmex",
-    status_section: BitmexError,
+    section: BitmexError,
     variant: RateLimited,
+    known_by: status,
     status: 429,
     body: r#"{"error":{"message":"Rate limit exceeded, retry in 1 seconds.","name":"RateLimitError"}}"#,
     kind: RateLimited,

@@ -39,40 +39,36 @@ macro_rules! error_name {
 /// `Cargo.toml` line, and a doctest that reads `body` (a real answer of the venue, quoted from
 /// `source`) with `json::check_response` and checks the variant, the kind and the retry advice.
 macro_rules! one_call {
-    // BitMEX: the body has no code, so the answer is known by its status.
-    (
-        venue: $venue:literal,
-        feature: $feature:literal,
-        status_section: $section:ident,
-        variant: $variant:ident,
-        status: $status:literal,
-        body: $body:literal,
-        kind: $kind:ident,
-        retry: $retry:ident,
-        source: $source:literal $(,)?
-    ) => {
-        one_call!(@section $venue, $feature, $section, $status, $body, $kind, $retry, $source, concat!(
-            "assert_eq!(error.known(), None); // no code in the body\n",
-            "assert_eq!(\n    error.status().and_then(|status| Code::from_code(status.into())),\n",
-            "    Some(Code::", stringify!($section), "(", stringify!($section), "::",
-            stringify!($variant), "))\n);\n",
-        ))
-    };
     (
         venue: $venue:literal,
         feature: $feature:literal,
         section: $section:ident,
         variant: $variant:ident,
+        $(known_by: $by:ident,)?
         status: $status:literal,
         body: $body:literal,
         kind: $kind:ident,
         retry: $retry:ident,
         source: $source:literal $(,)?
     ) => {
-        one_call!(@section $venue, $feature, $section, $status, $body, $kind, $retry, $source, concat!(
+        one_call!(@section $venue, $feature, $section, $status, $body, $kind, $retry, $source,
+            one_call!(@known $($by)?; $section, $variant))
+    };
+    // How the answer names its variant: by its code, or (`known_by: status`, BitMEX, whose
+    // bodies carry no code) by its HTTP status.
+    (@known ; $section:ident, $variant:ident) => {
+        concat!(
             "assert_eq!(\n    error.known(),\n    Some(Code::", stringify!($section), "(",
             stringify!($section), "::", stringify!($variant), "))\n);\n",
-        ))
+        )
+    };
+    (@known status; $section:ident, $variant:ident) => {
+        concat!(
+            "assert_eq!(error.known(), None); // no code in the body\n",
+            "assert_eq!(\n    error.status().and_then(|status| Code::from_code(status.into())),\n",
+            "    Some(Code::", stringify!($section), "(", stringify!($section), "::",
+            stringify!($variant), "))\n);\n",
+        )
     };
     (
         @section $venue:literal, $feature:literal, $section:ident, $status:literal, $body:literal,
