@@ -6,6 +6,9 @@
 //! advice) and [`one_call!`] writes the section and its example. Used as
 //! `#![doc = one_call!(…)]` in the module's own documentation, after its `//!` lines.
 
+// A build without any venue feature expands no module, so none of these macros is used.
+#![allow(unused_macros)]
+
 /// `"```"` when the example can run (feature `json`), `"```ignore"` otherwise: without `json`,
 /// `errcodes_catalogs::json` does not exist, and the example is shown but not compiled.
 #[cfg(feature = "json")]
