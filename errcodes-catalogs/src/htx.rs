@@ -5,7 +5,8 @@
 //! - **Envelope:** code in `err-code`, message in `err-msg`, no success field
 //! - **Enums:** [`HtxError`] (the trading endpoints' error codes), [`HtxMarketDataError`],
 //!   [`HtxTransferError`], [`HtxIsolatedMarginError`], [`HtxCrossMarginError`], [`HtxMarketWebSocketError`] and
-//!   [`HtxStableCoinError`] (the other chapters' string codes)
+//!   [`HtxStableCoinError`] (the other chapters' string codes), [`HtxCommonError`] (the
+//!   introduction's table of 2020: the signature, busy-gateway and bad-argument codes)
 //!
 //! A failed request answers `{"status": "error", "err-code": "order-accountbalance-error",
 //! "err-msg": "…"}`: the codes are strings. `status` is `"ok"` on success; the catalog format
@@ -47,6 +48,7 @@ fn doc_facts() {
             crate::doc_facts::of::<HtxCrossMarginError>(),
             crate::doc_facts::of::<HtxMarketWebSocketError>(),
             crate::doc_facts::of::<HtxStableCoinError>(),
+            crate::doc_facts::of::<HtxCommonError>(),
         ],
     );
 }
