@@ -4,8 +4,9 @@
 //! - **Source:** <https://docs.kraken.com/api/docs/guides/spot-errors>
 //! - **Envelope:** code in `error`, message in `error`, no success field
 //! - **Enums:** [`KrakenError`] (the documented common errors), [`KrakenRateLimitError`]
-//!   (the rate-limit errors), [`KrakenSdkAuthError`], [`KrakenSdkRateLimitError`] and
-//!   [`KrakenSdkError`] (the error strings of Kraken's own SDK guide)
+//!   (the rate-limit errors), [`KrakenSpecError`] (the error strings of Kraken's OpenAPI
+//!   description), [`KrakenSdkAuthError`], [`KrakenSdkRateLimitError`] and [`KrakenSdkError`]
+//!   (the error strings of Kraken's own SDK guide)
 //!
 //! Kraken answers `{"error":["EOrder:Insufficient funds"],"result":{}}`: the runtime takes the
 //! first code of the list, and `json::check_response` treats a non-empty list as a failure.
@@ -40,6 +41,7 @@ fn doc_facts() {
         &[
             crate::doc_facts::of::<KrakenError>(),
             crate::doc_facts::of::<KrakenRateLimitError>(),
+            crate::doc_facts::of::<KrakenSpecError>(),
             crate::doc_facts::of::<KrakenSdkAuthError>(),
             crate::doc_facts::of::<KrakenSdkRateLimitError>(),
             crate::doc_facts::of::<KrakenSdkError>(),
