@@ -4,7 +4,7 @@
 //! - **Source:** <https://docs.bitfinex.com/docs/abbreviations-glossary>
 //! - **Envelope:** code in `code`, message in `msg`, no success field
 //! - **Enums:** [`BitfinexError`] (the `ERR_*` codes), [`BitfinexInfoEvent`] (the `EVT_*`
-//!   info events)
+//!   info events), [`BitfinexBookError`] (the Order Books channel's codes)
 //!
 //! A WebSocket error is `{"event": "error", "msg": "…", "code": 10301}`; a REST error is the
 //! array `["error", 10020, "symbol: invalid"]`, whose code (the second element) you pass to
@@ -42,6 +42,7 @@ fn doc_facts() {
         &[
             crate::doc_facts::of::<BitfinexError>(),
             crate::doc_facts::of::<BitfinexInfoEvent>(),
+            crate::doc_facts::of::<BitfinexBookError>(),
         ],
     );
 }
