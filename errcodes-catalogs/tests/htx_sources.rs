@@ -142,7 +142,10 @@ fn the_introductions_codes_reach_their_entries() {
     use errcodes_catalogs::htx::{Code, HtxCommonError};
     // Before this section these were unlisted: a bad signature got only the status's default.
     let code = Code::from_code("api-signature-not-valid").expect("listed");
-    assert_eq!(code, Code::HtxCommonError(HtxCommonError::ApiSignatureNotValid));
+    assert_eq!(
+        code,
+        Code::HtxCommonError(HtxCommonError::ApiSignatureNotValid)
+    );
     assert_eq!(code.kind(), ErrorKind::Authentication);
     let busy = Code::from_code("gateway-internal-error").expect("listed");
     assert_eq!(busy.kind(), ErrorKind::Unavailable);

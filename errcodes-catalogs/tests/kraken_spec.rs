@@ -37,7 +37,11 @@ fn rows() -> Vec<Row<String>> {
 #[test]
 fn every_string_of_the_specification() {
     let rows = rows();
-    assert_eq!(rows.len(), 15, "5 + 3 + 4 + 2 bullets of the four Earn endpoints, 1 in prose");
+    assert_eq!(
+        rows.len(),
+        15,
+        "5 + 3 + 4 + 2 bullets of the four Earn endpoints, 1 in prose"
+    );
     let enums = string_catalog("kraken");
     let (enum_name, entries) = enums
         .iter()

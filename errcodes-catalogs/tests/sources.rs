@@ -185,7 +185,9 @@ fn bitfinex_has_every_code_of_the_order_books_page() {
     use errcodes_catalogs::bitfinex::{BitfinexBookError, Code};
     assert_eq!(
         Code::from_code(10011),
-        Some(Code::BitfinexBookError(BitfinexBookError::UnknownBookPrecision))
+        Some(Code::BitfinexBookError(
+            BitfinexBookError::UnknownBookPrecision
+        ))
     );
     assert_eq!(
         Code::from_code(10012).map(|code| code.kind()),
