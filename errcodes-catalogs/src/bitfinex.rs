@@ -4,8 +4,14 @@
 //! - **Source:** <https://docs.bitfinex.com/docs/abbreviations-glossary>
 //! - **Envelope:** code in `code`, message in `msg`, no success field
 //! - **Enums:** [`BitfinexError`] (the `ERR_*` codes), [`BitfinexInfoEvent`] (the `EVT_*`
-//!   info events)
-//! - **Gaps:** none named in the catalog's header.
+//!   info events), [`BitfinexBookError`] (the Order Books channel's codes)
+//! - **Gaps:** the REST docs' per-endpoint error messages (the texts after the code in ["error",
+//!   10020, "…"]), and any WebSocket channel's codes beyond the glossary table and the Order Books
+//!   page (the last section). Tried (2026-12-03): the stored docs.bitfinex.com pages (the glossary,
+//!   "WebSocket General", the Books references: only Order Books lists codes of its own, 10011 and
+//!   10012); bitfinexcom/bitfinex-api-go @ 9e0b26f2 (2021-06-08), whose v2 WebSocket constants are
+//!   the same codes without messages, and bitfinexcom/bitfinex-api-py @ 791c8459 (2024-11-14), which
+//!   names 10000, 10001, 10020 and 10100, all here.
 //!
 //! A WebSocket error is `{"event": "error", "msg": "…", "code": 10301}`; a REST error is the
 //! array `["error", 10020, "symbol: invalid"]`, whose code (the second element) you pass to
@@ -55,6 +61,7 @@ fn doc_facts() {
         &[
             crate::doc_facts::of::<BitfinexError>(),
             crate::doc_facts::of::<BitfinexInfoEvent>(),
+            crate::doc_facts::of::<BitfinexBookError>(),
         ],
     );
 }

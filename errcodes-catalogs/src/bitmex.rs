@@ -4,7 +4,14 @@
 //! - **Source:** <https://www.bitmex.com/api/explorer/>
 //! - **Envelope:** code in `error.name`, message in `error.message`, no success field
 //! - **Enums:** [`BitmexError`] (the documented error statuses)
-//! - **Gaps:** none named in the catalog's header.
+//! - **Gaps:** the messages of BitMEX's "REST API Message Format" page
+//!   (https://www.bitmex.com/app/restAPIMessages: "Duplicate clOrdID", "Invalid orderID", "Account
+//!   has insufficient Available Balance", ..., per endpoint, with no code or status). Tried
+//!   (2026-12-03): the stored web pages hold that page and its testnet twin only as their opening
+//!   passages (the first endpoints' messages), a 2018 blog copy likewise, and no repository copies it
+//!   (BitMEX/api-connectors, the source of this catalog, has only the Swagger spec and README); none
+//!   of its messages is reproduced, and this catalog's codes are statuses, which those messages do
+//!   not give.
 //!
 //! BitMEX answers an error with an HTTP status and `{"error": {"message": "…", "name":
 //! "HTTPError"}}`: the body has no code, so the codes here are the statuses. Look one up with

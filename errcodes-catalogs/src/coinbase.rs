@@ -4,7 +4,21 @@
 //! - **Source:** <https://docs.cdp.coinbase.com/api-reference/advanced-trade-api/rest-api/orders/preview-orders>
 //! - **Envelope:** code in `error_response.preview_failure_reason`, message in `error_response.message`, `success` is `false` on errors
 //! - **Enums:** [`CoinbasePreviewFailureReason`] (the preview failure reasons)
-//! - **Gaps:** none named in the catalog's header.
+//! - **Gaps:** Create Order's `new_order_failure_reason` / `error_response.error` values
+//!   (INSUFFICIENT_FUND, INVALID_LIMIT_PRICE_POST_ONLY, ...), Edit Order's `edit_failure_reason`,
+//!   Cancel Orders' `failure_reason`, and the HTTP error identifiers of the gRPC-gateway body
+//!   ({"error": "PERMISSION_DENIED", "code": …, "message": …}). Tried (2026-12-03): Coinbase's own
+//!   SDKs, coinbase/coinbase-advanced-py @ 54fb8ed3 (v1.8.4, 2026-06-19),
+//!   coinbase-samples/advanced-sdk-java @ 5040df1e, advanced-sdk-ts @ 1fba324d and
+//!   advanced-trade-sdk-go @ ac064059: each types these fields as plain strings, with no list of
+//!   values; coinbase-samples/advanced-sdk-go has no stored snapshot. The docs: every stored version
+//!   of the mirrored Create Order, Close Position, Edit Order and Cancel Orders pages
+//!   (qiuham/crypto-api-docs, up to 2026-07-08) shows the error object collapsed, with only the
+//!   example values UNKNOWN_FAILURE_REASON, UNKNOWN_EDIT_ORDER_FAILURE_REASON and
+//!   UNKNOWN_CANCEL_FAILURE_REASON; the stored docs.cdp.coinbase.com pages (including the OpenAPI
+//!   `.md` pages) come back only as passages that do not reach the enums. The full lists are in
+//!   third-party clients generated from Coinbase's OpenAPI description, whose repository the code
+//!   index does not name: not used.
 //!
 //! A rejected order answers `{"success": false, "error_response": {"error": "INSUFFICIENT_FUND",
 //! "message": "…", "preview_failure_reason": "PREVIEW_INSUFFICIENT_FUND"}}`; Preview Order

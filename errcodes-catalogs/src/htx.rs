@@ -5,13 +5,15 @@
 //! - **Envelope:** code in `err-code`, message in `err-msg`, no success field
 //! - **Enums:** [`HtxError`] (the trading endpoints' error codes), [`HtxMarketDataError`],
 //!   [`HtxTransferError`], [`HtxIsolatedMarginError`], [`HtxCrossMarginError`], [`HtxMarketWebSocketError`] and
-//!   [`HtxStableCoinError`] (the other chapters' string codes)
-//! - **Gaps:** HTX's common and authentication codes. The 2021 English spot docs (the newest in
-//!   HTX's repository) give none as such: login-required is in the Trading and margin tables;
-//!   api-signature-not-valid, gateway-internal-error and method-not-allowed are named only in the
-//!   FAQ, without a table; and the numeric v2 codes (1002 unauthorized, 1003 invalid signature,
-//!   2002, 2003, ...) come in another body ({"code":…,"message":…}) than this catalog's envelope
-//!   reads. See sources/htx_chapters.md.
+//!   [`HtxStableCoinError`] (the other chapters' string codes), [`HtxCommonError`] (the
+//!   introduction's table of 2020: the signature, busy-gateway and bad-argument codes)
+//! - **Gaps:** HTX's common codes beyond the introduction's table of 2020 (HtxCommonError, the last
+//!   section: api-signature-not-valid, gateway-internal-error, bad-argument), and method-not-allowed,
+//!   named only in the FAQ. The numeric v2 codes (1002 unauthorized, 1003 invalid signature, 2002,
+//!   2003, ...) come in another body ({"code":…,"message":…}) than this catalog's envelope reads.
+//!   Tried for this header (2026-12-03): every English version of huobiapi/docs v1_en (2019-2021; the
+//!   table is in those of 2020-02-21 to 2020-10-19 only); the code index and the stored web pages
+//!   hold no copy of HTX's newer docs (htx.com) listing them.
 //!
 //! A failed request answers `{"status": "error", "err-code": "order-accountbalance-error",
 //! "err-msg": "…"}`, with HTTP 200: the codes are strings. `status` is `"ok"` on success, with
@@ -65,6 +67,7 @@ fn doc_facts() {
             crate::doc_facts::of::<HtxCrossMarginError>(),
             crate::doc_facts::of::<HtxMarketWebSocketError>(),
             crate::doc_facts::of::<HtxStableCoinError>(),
+            crate::doc_facts::of::<HtxCommonError>(),
         ],
     );
 }

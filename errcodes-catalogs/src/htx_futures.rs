@@ -5,7 +5,11 @@
 //! - **Envelope:** code in `err_code`, message in `err_msg`, no success field
 //! - **Enums:** [`HtxFuturesError`] (the futures, coin-margined and USDT-margined swap codes)
 //! - **Gaps:** codes the live docs gained after 2021-06-24 (the repository's last English
-//!   futures/swap sources), and the WebSocket err-code values of the appendix.
+//!   futures/swap sources), and the WebSocket err-code values of the appendix. Tried (2026-12-03):
+//!   the other English branches of huobiapi/docs, dm_en @ 92ddec13, coin_margined_swap_en @ 6014cb4b
+//!   and option_en @ 83a4542e (all 2021-06-24): their "Details of Each Error Code" tables list 208
+//!   codes, every one already here; the code index and the stored web pages hold no newer copy of
+//!   HTX's futures docs.
 //!
 //! The futures and swap APIs answer `{"status":"error","err_code":1047,"err_msg":"…","ts":…}`:
 //! numeric codes under other field names than the spot API's (`err-code`, strings; feature

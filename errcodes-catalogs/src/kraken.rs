@@ -4,11 +4,18 @@
 //! - **Source:** <https://docs.kraken.com/api/docs/guides/spot-errors>
 //! - **Envelope:** code in `error`, message in `error`, no success field
 //! - **Enums:** [`KrakenError`] (the documented common errors), [`KrakenRateLimitError`]
-//!   (the rate-limit errors), [`KrakenSdkAuthError`], [`KrakenSdkRateLimitError`] and
-//!   [`KrakenSdkError`] (the error strings of Kraken's own SDK guide)
-//! - **Gaps:** Kraken's newer errors guide and its support-center article ("API error messages")
-//!   are not stored whole anywhere reachable (see sources/kraken_sdk.md), so strings only they
-//!   document (EService:Busy, EGeneral:Unknown method, EFunding:*, ...) are not here.
+//!   (the rate-limit errors), [`KrakenSpecError`] (the error strings of Kraken's OpenAPI
+//!   description), [`KrakenSdkAuthError`], [`KrakenSdkRateLimitError`] and [`KrakenSdkError`]
+//!   (the error strings of Kraken's own SDK guide)
+//! - **Gaps:** Kraken's newer errors guide and its support-center article ("API error messages"):
+//!   the stored web pages hold only their first part (the introduction and the first strings of
+//!   "General usage errors"), no repository copies them, and the docs' Mintlify site
+//!   (docs.kraken.com/api-reference/*.md) is stored only as page openings, so strings only they
+//!   document (EService:Busy, EGeneral:Unknown method, most EFunding:*, ...) are not here. Tried for
+//!   this header (2026-12-03): krakenfx/api-specs (its strings are the section KrakenSpecError
+//!   above), krakenfx/kraken-api-sdk (the guide below), krakenfx/api-go (it names no error string),
+//!   the other krakenfx repositories in the code index, and the code and pages search for the guide's
+//!   strings.
 //!
 //! Kraken answers `{"error":["EOrder:Insufficient funds"],"result":{}}`: the runtime takes the
 //! first code of the list, and `json::check_response` treats a non-empty list as a failure.
@@ -55,6 +62,7 @@ fn doc_facts() {
         &[
             crate::doc_facts::of::<KrakenError>(),
             crate::doc_facts::of::<KrakenRateLimitError>(),
+            crate::doc_facts::of::<KrakenSpecError>(),
             crate::doc_facts::of::<KrakenSdkAuthError>(),
             crate::doc_facts::of::<KrakenSdkRateLimitError>(),
             crate::doc_facts::of::<KrakenSdkError>(),
