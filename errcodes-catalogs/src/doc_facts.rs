@@ -7,11 +7,13 @@
 //! //! - **Source:** <https://…>
 //! //! - **Envelope:** code in `code`, message in `msg`, no success field
 //! //! - **Enums:** [`MexcError`] (…), [`MexcSubAccountError`] (…)
+//! - **Gaps:** none named in the catalog's header.
 //! ```
 //!
 //! [`check`] reads those items from the module's source file and compares them with the catalog
-//! file (title, source, enum names and sizes) and with the constants the macro generated
-//! (`CATALOG`, `ENUM`, `ENVELOPE`, `ALL`), so neither can change without the other.
+//! file (title, source, enum names and sizes, the header's gaps) and with the constants the
+//! macro generated (`CATALOG`, `ENUM`, `ENVELOPE`, `ALL`), so neither can change without the
+//! other.
 
 extern crate std;
 
@@ -55,6 +57,31 @@ pub(crate) fn envelope_text(envelope: Envelope) -> String {
         field(envelope.code, envelope.code_also),
         field(envelope.message, envelope.message_also)
     )
+}
+
+/// What the docs say when the catalog's header names no gap.
+pub(crate) const NO_GAPS: &str = "none named in the catalog's header.";
+
+/// The header comment that says what the catalog lacks.
+const GAPS_MARKER: &str = "# What no reachable page lists: ";
+
+/// The gaps a catalog's header names: the text after [`GAPS_MARKER`] up to the first comment
+/// line that ends a sentence (`.`), lines joined by spaces; `None` when the header has none.
+fn header_gaps(catalog_toml: &str) -> Option<String> {
+    let mut lines = catalog_toml.lines();
+    let first = lines.find_map(|line| line.strip_prefix(GAPS_MARKER))?;
+    let mut text = String::from(first.trim());
+    for line in lines {
+        if text.ends_with('.') {
+            break;
+        }
+        let Some(comment) = line.strip_prefix('#') else {
+            break;
+        };
+        text.push(' ');
+        text.push_str(comment.trim());
+    }
+    Some(text)
 }
 
 /// The text of the list item `- **{key}:** …` of `docs`, continuation lines joined by spaces.
@@ -159,6 +186,13 @@ pub(crate) fn check(module_path: &str, module_source: &str, catalog_toml: &str, 
     let documented = item(&docs, "Enums");
     let catalog_names: Vec<&str> = catalog_enums.iter().map(|(name, _)| *name).collect();
     assert_eq!(linked_names(&documented), catalog_names, "Enums");
+
+    let gaps = header_gaps(catalog_toml);
+    assert_eq!(
+        item(&docs, "Gaps"),
+        gaps.as_deref().unwrap_or(NO_GAPS),
+        "Gaps: the module docs state the catalog header's `{GAPS_MARKER}…` paragraph word for word"
+    );
 }
 
 #[test]
@@ -211,4 +245,17 @@ fn items_and_links() {
 #[should_panic(expected = "no `- **Source:** …` item")]
 fn a_missing_item_fails() {
     item(&["- **Title:** X API"], "Source");
+}
+
+#[test]
+fn gaps_of_a_header() {
+    let catalog = "#:schema ./catalog.schema.json\n# Kinds reviewed.\n# What no reachable page lists: the v2 codes\n# and the WebSocket ones.\n# Rules applied:\n[catalog]\n";
+    assert_eq!(
+        header_gaps(catalog).as_deref(),
+        Some("the v2 codes and the WebSocket ones.")
+    );
+    // A paragraph that never ends a sentence stops at the end of the comments.
+    let unended = "# What no reachable page lists: the v2 codes\n[catalog]\n# later\n";
+    assert_eq!(header_gaps(unended).as_deref(), Some("the v2 codes"));
+    assert_eq!(header_gaps("# Kinds reviewed.\n[catalog]\n"), None);
 }

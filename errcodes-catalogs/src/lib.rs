@@ -26,6 +26,34 @@
 //! }
 //! ```
 //!
+//! To read a whole answer (status, headers, body) in one call, turn on `json` beside the
+//! venues: every module has `Code` (every error its answers can carry) and `Error`
+//! (`ApiError<Code>`), and its "Reading an answer" section reads a real answer of that venue.
+//!
+//! ```toml
+//! [dependencies]
+//! errcodes-catalogs = { version = "0.1", features = ["binance", "okx", "bybit", "json"] }
+//! ```
+//!
+#![cfg_attr(all(feature = "json", feature = "okx"), doc = "```")]
+#![cfg_attr(not(all(feature = "json", feature = "okx")), doc = "```ignore")]
+//! use errcodes_catalogs::json::check_response;
+//! use errcodes_catalogs::okx::{self, OkxTradeError};
+//! use errcodes_catalogs::Retry;
+//!
+//! // OKX refuses an order inside an HTTP 200 answer.
+//! let body = br#"{"code":"1","msg":"All operations failed","data":[{"sCode":"51008","sMsg":"Order failed. Insufficient USDT margin in account "}]}"#;
+//! let error: okx::Error = check_response(200, &(), body).unwrap_err();
+//! assert!(matches!(error.known(), Some(okx::Code::OkxTradeError(_))));
+//! assert_eq!(error.retry(), Retry::Never);
+//! ```
+//!
+//! To send requests with reqwest 0.13 and retry by the catalog's advice, add `errcodes-runtime`
+//! with its `reqwest` (and `backon`) features: its
+//! [`reqwest`](https://docs.rs/errcodes-runtime/latest/errcodes_runtime/reqwest/) module says
+//! what to add beside it. Its functions take any module's `Code` here:
+//! `errcodes_runtime::reqwest::send::<okx::Code>(request)`.
+//!
 //! Each module is what `errcodes_runtime::errcodes!("catalogs/<api>.toml")` generates from the
 //! catalog shipped inside this crate; the enums, their methods and the [`ErrorCode`] trait are
 //! described in [`errcodes_runtime`]. To keep your own catalog instead, depend on
@@ -56,6 +84,7 @@
 //! | `all` | every module above | |
 //! | `std` | | forwarded to `errcodes-runtime/std` (implies `alloc`) |
 //! | `serde` | | forwarded to `errcodes-runtime/serde`: the enums (de)serialize as their code |
+//! | `json` | `json` | forwarded to `errcodes-runtime/json`: [`json::check_response`](https://docs.rs/errcodes-runtime/latest/errcodes_runtime/json/fn.check_response.html) reads a whole answer into a module's `Error` (needs `alloc`, not `std`) |
 //!
 //! **No feature is on by default.** Every catalog is a proc-macro expansion compiled in your
 //! build (an enum per section of the API's documentation, a documented variant per code, their
@@ -63,6 +92,10 @@
 //! its module is behind `#[cfg(feature = "…")]`, so the macro does not run and the catalog is
 //! never read. `all` suits tools that deal with every API; a catalog added in a later release
 //! then arrives without a change to your `Cargo.toml`, at the price of its compile time.
+//!
+//! A module's "Gaps" say what its catalog's header names as missing from every reachable copy of
+//! the venue's documentation. The `sources/…` files named in the docs are the saved pages in the
+//! [repository](https://github.com/errcodes/errcodes/tree/main/sources), not in this package.
 //!
 //! The enums are not `#[non_exhaustive]`, on purpose: when a release adds a code to a catalog,
 //! a `match` that lists every variant stops compiling, so the new code is handled deliberately.
@@ -77,9 +110,11 @@
 //! Put the catalog in `catalogs/<api>.toml` and write three lines: the feature (`<api> = []`)
 //! and its entry in the `all` list in `Cargo.toml`, and `#[cfg(feature = "<api>")] pub mod
 //! <api>;` in `src/lib.rs`, with a row in the feature table above and `src/<api>.rs` holding the
-//! module documentation (title, source, envelope, enums; copy `src/mixpay.rs`), the `errcodes!`
-//! call and its `doc_facts` test. That test checks the documentation against the catalog and
-//! the generated constants; `tests/features.rs` checks that every catalog has its feature, `all`
+//! module documentation (title, source, envelope, enums, gaps, and a real answer read in one
+//! call through the crate's private `one_call!`; copy `src/mixpay.rs`), the `errcodes!` call
+//! and its `doc_facts` test. That test checks the documentation against the catalog (the gaps
+//! word for word against its header's "What no reachable page lists:") and the generated
+//! constants; `tests/features.rs` checks that every catalog has its feature, `all`
 //! entry, module and row.
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -97,6 +132,10 @@ pub use errcodes_runtime::json;
 /// The runtime the generated enums are built on, for everything not re-exported above.
 #[doc(no_inline)]
 pub use errcodes_runtime;
+
+// Before the venue modules: its macros are in scope by textual order.
+#[macro_use]
+mod doc_example;
 
 #[cfg(feature = "mexc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mexc")))]

@@ -62,8 +62,9 @@ fn every_row_of_every_table() {
     // The Account excerpt's second table lists the messages of `base-msg`: they refine the entry.
     let base_msg = tables.remove(2);
     let enums = string_catalog("htx");
-    // The Trading chapter's section comes first (tests/sources.rs); one section per table here.
-    assert_eq!(enums.len(), 1 + tables.len(), "one section per table");
+    // The Trading chapter's section comes first (tests/sources.rs), then one section per table
+    // here, then the introduction's table (`introduction_table_is_the_last_section` below).
+    assert_eq!(enums.len(), 1 + tables.len() + 1, "one section per table");
     let mut rows = 0;
     let mut codes = 0;
     for (documented, (enum_name, entries)) in tables.iter().zip(&enums[1..]) {
@@ -101,4 +102,56 @@ fn base_msg_is_answered_by_the_section_its_messages_refine() {
         Code::from_code("base-msg"),
         Some(Code::HtxTransferError(HtxTransferError::BaseMsg))
     );
+}
+
+/// The rows of the introduction's table of 2020 (`sources/htx_intro.md`) whose first cell is an
+/// err-code: the one row whose first cell is a message with example ids is not a code.
+#[test]
+fn introduction_table_is_the_last_section() {
+    let page = workspace_file("sources/htx_intro.md");
+    let (_, page) = page.split_once("-->\n").expect("the header comment");
+    let mut cells_of_rows = page
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix('|')?.strip_suffix('|'));
+    let header = cells_of_rows.next().expect("the table's header");
+    assert_eq!(header, " Error Message | Description ");
+    let rows: Vec<Row<String>> = cells_of_rows
+        .filter_map(|inner| {
+            let (code, message) = inner.split_once('|')?;
+            let code = code.trim();
+            is_code(code).then(|| Row {
+                code: code.to_owned(),
+                message: rendered(message.trim()),
+                struck: false,
+            })
+        })
+        .collect();
+    assert_eq!(rows.len(), 19, "20 rows, one of them a message");
+    let enums = string_catalog("htx");
+    let (enum_name, entries) = enums.last().expect("sections");
+    assert_eq!(enum_name, "HtxCommonError");
+    assert_eq!(assert_rows_in("htx", enum_name, &rows, entries), 19);
+    let listed: Vec<&str> = entries.iter().map(|entry| entry.code.as_str()).collect();
+    let documented: Vec<&str> = rows.iter().map(|row| row.code.as_str()).collect();
+    assert_eq!(listed, documented, "the table's codes, in order");
+}
+
+#[test]
+fn the_introductions_codes_reach_their_entries() {
+    use errcodes_catalogs::ErrorKind;
+    use errcodes_catalogs::htx::{Code, HtxCommonError};
+    // Before this section these were unlisted: a bad signature got only the status's default.
+    let code = Code::from_code("api-signature-not-valid").expect("listed");
+    assert_eq!(
+        code,
+        Code::HtxCommonError(HtxCommonError::ApiSignatureNotValid)
+    );
+    assert_eq!(code.kind(), ErrorKind::Authentication);
+    let busy = Code::from_code("gateway-internal-error").expect("listed");
+    assert_eq!(busy.kind(), ErrorKind::Unavailable);
+    // A code the Trading table lists too is still read by the Trading section.
+    assert!(matches!(
+        Code::from_code("order-accountbalance-error"),
+        Some(Code::HtxError(_))
+    ));
 }

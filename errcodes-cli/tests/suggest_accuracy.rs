@@ -63,9 +63,11 @@ mod tests {
     /// Against the kinds before that review: before the rules of issue #12, kraken 69.0%,
     /// mexc 81.9%, mixpay 81.4%, okx 55.9%, stripe 59.0% (59.7% overall); after them 73.8%,
     /// 83.0%, 80.0%, 60.9%, 58.4% (63.4%). The review changed 36 reviewed kinds, most of them
-    /// away from what the words alone suggest.
+    /// away from what the words alone suggest. Kraken's floor was 738 until its catalog gained
+    /// the nine strings of Kraken's OpenAPI description (KrakenSpecError), of which the words
+    /// suggest six kinds as reviewed: the same rules give 48 of 66, 727.
     const FLOORS: &[(&str, usize)] = &[
-        ("kraken", 738),
+        ("kraken", 727),
         ("mexc", 829),
         ("mixpay", 771),
         ("okx", 591),

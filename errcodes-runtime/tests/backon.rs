@@ -5,29 +5,16 @@
 mod support;
 
 use std::cell::Cell;
-use std::future::Future;
 use std::time::Duration;
 
 use backon::ConstantBuilder;
 use errcodes_runtime::backon::{retry, wait};
 use errcodes_runtime::reqwest::{Failure, RequestError, send};
 use errcodes_runtime::{ApiError, Retry, json};
-use support::{Act, LIMIT, MexcError, Scripted, client, closed_port};
+use support::{Act, MexcError, Scripted, bounded, client, closed_port};
 
 const RATE_LIMITED: &str = r#"{"code":429,"msg":"Too Many Requests"}"#;
 const ACCEPTED: &str = r#"{"orderId":"7"}"#;
-
-fn bounded<F: Future<Output = ()>>(test: F) {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime")
-        .block_on(async {
-            tokio::time::timeout(LIMIT, test)
-                .await
-                .expect("test still running after the limit");
-        });
-}
 
 /// A short constant backoff: the waits under test come from the server, not from here.
 fn quick(times: usize) -> ConstantBuilder {

@@ -4,26 +4,12 @@
 
 mod support;
 
-use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use errcodes_runtime::reqwest::{Failure, RequestError, send};
 use errcodes_runtime::{BodyProblem, ErrorKind, Retry};
-use support::{Act, LIMIT, MexcError, MixPayError, Scripted, client, closed_port};
-
-/// Runs `test` on a fresh current-thread runtime under [`LIMIT`].
-fn bounded<F: Future<Output = ()>>(test: F) {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("a tokio runtime")
-        .block_on(async {
-            tokio::time::timeout(LIMIT, test)
-                .await
-                .expect("test still running after the limit");
-        });
-}
+use support::{Act, MexcError, MixPayError, Scripted, bounded, client, closed_port};
 
 async fn one<E: errcodes_runtime::ErrorCode>(act: Act) -> Result<bytes::Bytes, RequestError<E>> {
     let server = Scripted::start(vec![act]).await;

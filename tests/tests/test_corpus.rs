@@ -63,6 +63,7 @@ fn read_with(catalog: &str, status: u16, headers: &[(&str, &str)], body: &[u8]) 
         "binance_coinm" => read::<cat::binance_coinm::Code>(status, headers, body),
         "binance_options" => read::<cat::binance_options::Code>(status, headers, body),
         "binance_portfolio" => read::<cat::binance_portfolio::Code>(status, headers, body),
+        "binance_sapi" => read::<cat::binance_sapi::Code>(status, headers, body),
         "bybit" => read::<cat::bybit::Code>(status, headers, body),
         "htx" => read::<cat::htx::Code>(status, headers, body),
         "htx_futures" => read::<cat::htx_futures::Code>(status, headers, body),

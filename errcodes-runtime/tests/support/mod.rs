@@ -18,6 +18,19 @@ errcodes_runtime::errcodes!("catalogs/mixpay.toml");
 /// Every test's limit: far above a normal run, below any CI job limit.
 pub const LIMIT: Duration = Duration::from_secs(20);
 
+/// Runs `test` on a fresh current-thread runtime under [`LIMIT`].
+pub fn bounded<F: std::future::Future<Output = ()>>(test: F) {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(async {
+            tokio::time::timeout(LIMIT, test)
+                .await
+                .expect("test still running after the limit");
+        });
+}
+
 /// What the server does on one connection, after reading the request head.
 #[derive(Clone)]
 pub enum Act {
