@@ -186,6 +186,7 @@ mod api_error {
                                 success: on(paths[2]),
                                 detail: false,
                                 items: false,
+                                frame: 0,
                             },
                         };
                         map.serialize_entry(key, &nested)?;
