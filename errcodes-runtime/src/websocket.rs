@@ -12,14 +12,14 @@
 //! use errcodes_runtime::{ErrorKind, Retry};
 //!
 //! let frame = r#"{"id":"7","status":429,"error":{"code":-1003,"msg":"Too much request weight used; current limit is 6000 request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.","data":{"serverTime":1700000000000,"retryAfter":1700000030000}}}"#;
-//! let Frame::Error { id, error } = read_frame::<binance::Error>(frame) else { panic!() };
+//! let Frame::Error { id, error } = read_frame::<binance::Code>(frame) else { panic!() };
 //! assert_eq!(id, Some(RequestId::Text("7".into())));
 //! assert_eq!(error.kind(), ErrorKind::RateLimited);
 //! assert_eq!(error.retry(), Retry::Backoff);
 //! assert_eq!(error.retry_after_at(1_700_000_000_000), Some(Duration::from_secs(30)));
 //!
 //! let accepted = r#"{"id":"8","status":200,"result":{"orderId":12569099453}}"#;
-//! assert!(matches!(read_frame::<binance::Error>(accepted), Frame::Success { .. }));
+//! assert!(matches!(read_frame::<binance::Code>(accepted), Frame::Success { .. }));
 //! ```
 
 use alloc::borrow::Cow;
@@ -39,7 +39,7 @@ use crate::{ApiError, BodyProblem, ErrorCode};
 /// use errcodes_runtime::websocket::{Frame, read_frame};
 ///
 /// let push = r#"{"arg":{"channel":"tickers","instId":"BTC-USDT"},"data":[{"last":"9999.99"}]}"#;
-/// assert!(matches!(read_frame::<okx::Error>(push), Frame::NotAnAnswer));
+/// assert!(matches!(read_frame::<okx::Code>(push), Frame::NotAnAnswer));
 /// ```
 #[derive(Debug)]
 pub enum Frame<'a, E: ErrorCode> {
@@ -68,7 +68,7 @@ impl<'a, E: ErrorCode> Frame<'a, E> {
     /// use errcodes_runtime::websocket::{RequestId, read_frame};
     ///
     /// let frame = r#"{"method":"add_order","req_id":7,"result":{"order_id":"O1"},"success":true}"#;
-    /// assert_eq!(read_frame::<kraken::Error>(frame).id(), Some(&RequestId::Int(7)));
+    /// assert_eq!(read_frame::<kraken::Code>(frame).id(), Some(&RequestId::Int(7)));
     /// ```
     pub fn id(&self) -> Option<&RequestId<'a>> {
         match self {
@@ -123,7 +123,7 @@ impl fmt::Display for RequestId<'_> {
 /// use errcodes_runtime::ErrorKind;
 ///
 /// let frame = r#"{"reqId":"r1","retCode":170131,"retMsg":"Insufficient balance.","op":"order.create","data":{}}"#;
-/// let Frame::Error { error, .. } = read_frame::<bybit::Error>(frame) else { panic!() };
+/// let Frame::Error { error, .. } = read_frame::<bybit::Code>(frame) else { panic!() };
 /// assert_eq!(error.kind(), ErrorKind::InsufficientFunds);
 /// ```
 pub fn read_frame<E: ErrorCode>(text: &str) -> Frame<'_, E> {
