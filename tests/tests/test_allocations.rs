@@ -5,7 +5,9 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::Write;
 
+use errcodes_runtime::websocket::{Frame, RequestId, read_frame};
 use errcodes_runtime::{ApiError, ErrorCode};
+use errcodes_tests::frames::FrameError;
 use errcodes_tests::{mexc::MexcError, mixpay::MixPayRefundReason, strings::StringCodeError};
 
 struct Counting;
@@ -67,6 +69,22 @@ fn the_hot_paths_do_not_allocate() {
         let body = r#"{"code":700002,"msg":"Signature for this request is not valid"}"#;
         let parsed: ApiError<MexcError> = serde_json::from_str(body).unwrap();
         assert_eq!(parsed.known(), Some(MexcError::InvalidSignature));
+        // A WebSocket frame of a listed code: the id is borrowed, the error keeps nothing.
+        let frame = r#"{"id":"o-1","status":400,"error":{"code":-2010,"msg":"Account has insufficient balance for requested action."},"rateLimits":[]}"#;
+        match read_frame::<FrameError>(frame) {
+            Frame::Error { id, error } => {
+                assert_eq!(id, Some(RequestId::Text("o-1".into())));
+                assert_eq!(
+                    error.known(),
+                    Some(FrameError::AccountHasInsufficientBalanceForRequestedAction)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            read_frame::<FrameError>(r#"{"subscriptionId":0,"data":[1,2]}"#),
+            Frame::NotAnAnswer
+        ));
     });
     assert_eq!(
         counted, 0,
