@@ -6,7 +6,7 @@
 //! reader as a REST body.
 //!
 //! ```
-//! # errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/binance.toml");
+//! # errcodes_runtime::errcodes!("catalogs/binance.toml");
 //! use core::time::Duration;
 //! use errcodes_runtime::websocket::{Frame, RequestId, read_frame};
 //! use errcodes_runtime::{ErrorKind, Retry};
@@ -35,11 +35,11 @@ use crate::{ApiError, BodyProblem, ErrorCode};
 /// What one text frame is.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/okx.toml");
+/// # errcodes_runtime::errcodes!("catalogs/kraken.toml");
 /// use errcodes_runtime::websocket::{Frame, read_frame};
 ///
-/// let push = r#"{"arg":{"channel":"tickers","instId":"BTC-USDT"},"data":[{"last":"9999.99"}]}"#;
-/// assert!(matches!(read_frame::<okx::Code>(push), Frame::NotAnAnswer));
+/// let push = r#"{"channel":"ticker","type":"update","data":[{"symbol":"BTC/USD","last":26500.4}]}"#;
+/// assert!(matches!(read_frame::<kraken::Code>(push), Frame::NotAnAnswer));
 /// ```
 #[derive(Debug)]
 pub enum Frame<'a, E: ErrorCode> {
@@ -64,7 +64,7 @@ impl<'a, E: ErrorCode> Frame<'a, E> {
     /// The request id of an answer.
     ///
     /// ```
-    /// # errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/kraken.toml");
+    /// # errcodes_runtime::errcodes!("catalogs/kraken.toml");
     /// use errcodes_runtime::websocket::{RequestId, read_frame};
     ///
     /// let frame = r#"{"method":"add_order","req_id":7,"result":{"order_id":"O1"},"success":true}"#;
@@ -118,7 +118,7 @@ impl fmt::Display for RequestId<'_> {
 ///   failed.
 ///
 /// ```
-/// # errcodes_runtime::errcodes!("../errcodes-catalogs/catalogs/bybit.toml");
+/// # errcodes_runtime::errcodes!("catalogs/bybit.toml");
 /// use errcodes_runtime::websocket::{Frame, read_frame};
 /// use errcodes_runtime::ErrorKind;
 ///
