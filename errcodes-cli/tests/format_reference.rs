@@ -18,6 +18,11 @@ envelope = { code = "code", items = "data", item_code = "sCode" }
 [catalog.headers]
 should_retry = "X-Retry"
 
+[catalog.websocket]
+envelope = { code = "error.code" }
+id = "id"
+retry_after = { from = "error.data.retryAfter", unit = "unix_milliseconds" }
+
 [[enum]]
 name = "ProbeError"
 
@@ -76,6 +81,27 @@ const TABLES: &[Table] = &[
         heading: "## `[catalog.headers]`",
         after: "should_retry = \"X-Retry\"\n",
         insert: "zzzz = 1\n",
+    },
+    Table {
+        what: "[catalog.websocket]",
+        schema: "/properties/catalog/properties/websocket/properties",
+        heading: "## `[catalog.websocket]`",
+        after: "id = \"id\"\n",
+        insert: "zzzz = 1\n",
+    },
+    Table {
+        what: "[catalog.websocket] envelope",
+        schema: "/properties/catalog/properties/websocket/properties/envelope/properties",
+        heading: "## `[catalog.websocket]`",
+        after: "code = \"error.code\"",
+        insert: ", zzzz = 1",
+    },
+    Table {
+        what: "[catalog.websocket] retry_after",
+        schema: "/properties/catalog/properties/websocket/properties/retry_after/properties",
+        heading: "## `[catalog.websocket]`",
+        after: "unit = \"unix_milliseconds\"",
+        insert: ", zzzz = 1",
     },
     Table {
         what: "[[enum]]",

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use crate::emit::{CodeTypes, ident, literal_text};
 use crate::expand_error::ExpandError;
-use crate::model::{Catalog, Code, EnumDef, Envelope, RetryAfter, Status};
+use crate::model::{Catalog, Code, EnumDef, Envelope, Status};
+use errcodes_core::venue::RetryAfterRule;
 
 const RT: &str = "::errcodes_runtime";
 
@@ -48,15 +49,15 @@ pub(crate) fn envelope(envelope: &Envelope) -> String {
 }
 
 /// `RetryAfterRule { … }`.
-pub(crate) fn retry_after_rule(rule: &RetryAfter) -> String {
+pub(crate) fn retry_after_rule(rule: &RetryAfterRule<String>) -> String {
     format!(
         "{RT}::RetryAfterRule {{ from: {:?}, unit: {RT}::TimeUnit::{:?} }}",
         rule.from, rule.unit
     )
 }
 
-/// The `HTTP` and `HEADERS` items of every enum's `ErrorCode` impl; empty when the catalog
-/// declares neither (the trait's defaults then apply).
+/// The `HTTP`, `HEADERS` and `WEBSOCKET` items of every enum's `ErrorCode` impl; empty when the
+/// catalog declares none of them (the trait's defaults then apply).
 pub(crate) fn venue_consts(catalog: &Catalog) -> String {
     let mut out = String::new();
     if !catalog.http.is_empty() {
@@ -92,6 +93,20 @@ pub(crate) fn venue_consts(catalog: &Catalog) -> String {
             "    const HEADERS: {RT}::HeaderNames = {RT}::HeaderNames {{ should_retry: {}, reset_unix_ms: {} }};",
             option_str(headers.should_retry.as_deref()),
             option_str(headers.reset_unix_ms.as_deref()),
+        );
+    }
+    if let Some(websocket) = &catalog.websocket {
+        let retry_after = match &websocket.retry_after {
+            Some(rule) => format!("::core::option::Option::Some({})", retry_after_rule(rule)),
+            None => "::core::option::Option::None".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "    const WEBSOCKET: {RT}::WebSocketEnvelope = {RT}::WebSocketEnvelope {{ envelope: {}, id: {}, status: {}, retry_after: {retry_after}, answer: {} }};",
+            envelope(&websocket.envelope),
+            option_str(websocket.id.as_deref()),
+            option_str(websocket.status.as_deref()),
+            option_str(websocket.answer.as_deref()),
         );
     }
     out

@@ -360,6 +360,75 @@ pub const CATALOG: Table = Table {
             Value::Table(&HEADERS),
             "Response headers that carry retry advice; `Retry-After` is always read.",
         ),
+        key(
+            "websocket",
+            Value::Table(&WEBSOCKET),
+            "How the API's WebSocket answers look: their envelope, request id, in-frame status, wait and answer mark.",
+        ),
+    ],
+};
+
+/// `[catalog.websocket]`.
+pub const WEBSOCKET: Table = Table {
+    what: "[catalog.websocket]",
+    description: "How the API's WebSocket answers look: their envelope, request id, in-frame status, wait and answer mark.",
+    keys: &[
+        key(
+            "envelope",
+            Value::Table(&WEBSOCKET_ENVELOPE),
+            "Where a frame keeps the code, message, success flag and batch items, with the keys of `[catalog] envelope`; default: the catalog's `envelope`.",
+        ),
+        key(
+            "id",
+            Value::Path,
+            "The field echoing the request's id, e.g. \"id\" (Binance, OKX), \"reqId\" (Bybit), \"req_id\" (Kraken).",
+        ),
+        key(
+            "status",
+            Value::Path,
+            "A field holding an HTTP-style status, e.g. \"status\" (Binance): a frame whose status is not 2xx failed, and it decides for an unlisted code like an HTTP status.",
+        ),
+        key(
+            "retry_after",
+            Value::Table(&WEBSOCKET_RETRY_AFTER),
+            "A field holding the wait a rate limit asks for: `{ from = \"error.data.retryAfter\", unit = \"unix_milliseconds\" }`.",
+        ),
+        key(
+            "answer",
+            Value::Path,
+            "A field that answers have and pushes lack, e.g. \"event\" (OKX, Bitfinex), \"op\" (Bybit), \"method\" (Kraken): a frame with it is an answer even without an id or a code.",
+        ),
+    ],
+};
+
+/// `[catalog.websocket] envelope`: the keys of `[catalog] envelope`.
+pub const WEBSOCKET_ENVELOPE: Table = Table {
+    what: "[catalog.websocket] envelope",
+    description: "Where a frame keeps the code, message, success flag and batch items, with the keys of `[catalog] envelope`; default: the catalog's `envelope`.",
+    keys: ENVELOPE.keys,
+};
+
+/// `[catalog.websocket] retry_after`.
+pub const WEBSOCKET_RETRY_AFTER: Table = Table {
+    what: "[catalog.websocket] retry_after",
+    description: "A field holding the wait a rate limit asks for: `{ from = \"error.data.retryAfter\", unit = \"unix_milliseconds\" }`.",
+    keys: &[
+        required(
+            key(
+                "from",
+                Value::Path,
+                "The frame's field that holds the wait, a dotted path, e.g. \"error.data.retryAfter\".",
+            ),
+            "\"error.data.retryAfter\"",
+        ),
+        required(
+            key(
+                "unit",
+                Value::Unit,
+                "How the field's number counts: a duration (`seconds`, `milliseconds`) or an absolute time (`unix_seconds`, `unix_milliseconds`).",
+            ),
+            "\"unix_milliseconds\"",
+        ),
     ],
 };
 
@@ -634,6 +703,9 @@ mod tests {
             &CATALOG,
             &ENVELOPE,
             &HEADERS,
+            &WEBSOCKET,
+            &WEBSOCKET_ENVELOPE,
+            &WEBSOCKET_RETRY_AFTER,
             &ENUM,
             &ENTRY,
             &REFINE,

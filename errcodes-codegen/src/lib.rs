@@ -39,6 +39,7 @@ pub mod load;
 mod load_envelope;
 mod load_fields;
 mod load_venue;
+mod load_websocket;
 pub mod lookup;
 pub mod model;
 pub mod naming;

@@ -51,6 +51,7 @@ impl Loader {
             envelope: default_envelope(),
             api: Api::default(),
             headers: Headers::default(),
+            websocket: None,
             http: Vec::new(),
             enums: Vec::new(),
         };
@@ -111,6 +112,7 @@ impl Loader {
         if let Some(headers) = self.headers(header) {
             catalog.headers = headers;
         }
+        catalog.websocket = self.websocket(header, &catalog.envelope);
     }
 
     /// A string field naming a Rust type (`api_enum = "Code"`), checked like an enum name.

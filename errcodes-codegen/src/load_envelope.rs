@@ -115,7 +115,7 @@ impl Loader {
 
     /// A dotted path into the body (`error.code`): non-empty field names joined by single dots;
     /// `.` alone (the body itself) only where `body_itself` allows it.
-    fn path(&mut self, key: &str, path: &str, span: Span, body_itself: bool) -> bool {
+    pub(crate) fn path(&mut self, key: &str, path: &str, span: Span, body_itself: bool) -> bool {
         if path == BODY_ITSELF {
             if body_itself {
                 return true;
@@ -235,7 +235,7 @@ impl Loader {
 }
 
 /// True when the path `inner` is `outer` or lies inside it (`data` and `data.code`).
-fn nested(outer: &str, inner: &str) -> bool {
+pub(crate) fn nested(outer: &str, inner: &str) -> bool {
     inner
         .strip_prefix(outer)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))

@@ -18,6 +18,8 @@ pub struct Catalog {
     pub api: Api,
     /// `[catalog.headers]`: the venue's own response headers that guide retrying.
     pub headers: Headers,
+    /// `[catalog.websocket]`: how the venue's WebSocket answers look, when the catalog says.
+    pub websocket: Option<WebSocket>,
     /// Each `[[http]]`: what a status means at this venue when no listed code was sent.
     pub http: Vec<HttpRule>,
     /// Each `[[enum]]`, in file order.
@@ -35,6 +37,10 @@ pub struct Api {
 
 /// `[catalog.headers]`: the venue's header names (`errcodes_core`'s shape, with owned text).
 pub type Headers = errcodes_core::venue::HeaderNames<String>;
+
+/// `[catalog.websocket]` (`errcodes_core`'s shape, with owned text; its envelope is the
+/// catalog's when the table names none).
+pub type WebSocket = errcodes_core::websocket::WebSocketEnvelope<String, Vec<Code>>;
 
 /// Which statuses an `[[http]]` rule covers: `status = 418` or `status = "5xx"`.
 pub use errcodes_core::venue::StatusMatch as Status;

@@ -2,7 +2,8 @@
 //! defined once: the [`ErrorKind`]s and [`Retry`] advice with their catalog names and meanings,
 //! the hash behind `from_code` ([`lookup`]), the [`template`] syntax for codes and messages
 //! that carry values, and the shapes of what a catalog says about a venue ([`venue`]: the
-//! envelope and its default, `[[http]]` rules, `retry_after`, the venue's headers).
+//! envelope and its default, `[[http]]` rules, `retry_after`, the venue's headers) and of its
+//! WebSocket answers ([`websocket`]).
 //!
 //! Users depend on `errcodes-runtime`, which re-exports what they need from here; the engine
 //! (`errcodes-codegen`) and the `errcodes` command use this crate directly, so a kind, a hash or a
@@ -23,5 +24,6 @@ mod kind;
 pub mod lookup;
 pub mod template;
 pub mod venue;
+pub mod websocket;
 
 pub use kind::{ErrorKind, ParseNameError, Retry, TimeUnit};

@@ -248,6 +248,13 @@ impl<E: ErrorCode> ApiError<E> {
         self
     }
 
+    /// Adds a wait the answer asked for outside any header (a WebSocket frame's field).
+    #[cfg(feature = "json")]
+    pub(crate) fn with_wait(mut self, wait: Wait) -> Self {
+        self.wait = self.wait.and(wait);
+        self
+    }
+
     /// Keeps `message` unless it is absent or exactly the catalog's text, and lets it pick
     /// among the code's documented meanings.
     ///

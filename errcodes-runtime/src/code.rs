@@ -433,6 +433,22 @@ pub trait ErrorCode:
     /// ```
     const HEADERS: crate::HeaderNames = crate::HeaderNames::NONE;
 
+    /// How the venue's WebSocket API writes its answers (`[catalog.websocket]`); a catalog
+    /// without one reads frames with its REST envelope and no frame fields.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("catalogs/mexc.toml");
+    /// use errcodes_runtime::ErrorCode;
+    ///
+    /// let frames = <MexcError as ErrorCode>::WEBSOCKET;
+    /// assert_eq!(frames.id, None);
+    /// assert_eq!(frames.envelope, <MexcError as ErrorCode>::ENVELOPE);
+    /// ```
+    const WEBSOCKET: crate::WebSocketEnvelope = crate::WebSocketEnvelope {
+        envelope: Self::ENVELOPE,
+        ..crate::WebSocketEnvelope::NONE
+    };
+
     /// The variant that the server's `message` (or the envelope's `detail` field) selects among
     /// this code's documented meanings (`[[enum.error.refine]]`); `self` when none matches or
     /// the code has one meaning.

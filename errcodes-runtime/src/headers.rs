@@ -141,9 +141,11 @@ impl Wait {
     /// no wait when it is not a count.
     pub(crate) fn in_unit(text: &str, unit: TimeUnit) -> Wait {
         // Whole units: the catalogs' placeholders are integer seconds or milliseconds.
-        let Some(value) = count(text.trim(), 1) else {
-            return Wait::NONE;
-        };
+        count(text.trim(), 1).map_or(Wait::NONE, |value| Wait::of_count(value, unit))
+    }
+
+    /// A count of `unit`s.
+    pub(crate) fn of_count(value: u64, unit: TimeUnit) -> Wait {
         let ms = unit.millis(value);
         if unit.is_moment() {
             Wait::until_unix_ms(ms)

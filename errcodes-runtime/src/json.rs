@@ -179,7 +179,10 @@ fn partly<R>(
 /// One walk of the reader over a JSON text, with what it found even when it stopped at an
 /// error. Bytes after the first complete value are not read (`Deserializer::end` is not
 /// called): the value decides.
-fn walk<'de>(reading: Reading, json: &'de [u8]) -> (Found<'de>, Result<(), serde_json::Error>) {
+pub(crate) fn walk<'de>(
+    reading: Reading,
+    json: &'de [u8],
+) -> (Found<'de>, Result<(), serde_json::Error>) {
     let mut deserializer = serde_json::Deserializer::from_slice(json);
     Found::read_partly(reading, &mut deserializer)
 }

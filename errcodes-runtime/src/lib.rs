@@ -37,8 +37,8 @@
 //! - `alloc`: owned server messages and string codes in [`ApiError`].
 //! - `serde`: generated enums (de)serialize as their code; [`ApiError`] as the catalog's
 //!   envelope.
-//! - `json`: [`json`], from an HTTP status, headers and body to a typed result (adds
-//!   `serde_json`).
+//! - `json`: [`json`], from an HTTP status, headers and body to a typed result, and
+//!   [`websocket`], from a WebSocket text frame to an answer (adds `serde_json`).
 //! - `http`: [`ApiError::from_http_response`] and [`json::check_http_response`] for the http
 //!   1.x `Response` type, and [`Headers`] for its `HeaderMap` (adds `http`).
 //! - `reqwest`: [`reqwest`], one call from a reqwest 0.13 request to the body or a typed error,
@@ -77,6 +77,8 @@ mod reader;
 pub mod reqwest;
 #[cfg(feature = "serde")]
 mod serde_support;
+#[cfg(feature = "json")]
+pub mod websocket;
 
 #[doc(hidden)]
 #[allow(missing_docs)]
@@ -92,4 +94,4 @@ pub use errcodes_core::{ErrorKind, ParseNameError, Retry, TimeUnit};
 pub use errcodes_macros::errcodes;
 #[cfg(feature = "alloc")]
 pub use headers::Headers;
-pub use venue::{Envelope, HeaderNames, HttpRule, RetryAfterRule, StatusMatch};
+pub use venue::{Envelope, HeaderNames, HttpRule, RetryAfterRule, StatusMatch, WebSocketEnvelope};

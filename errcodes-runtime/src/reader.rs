@@ -22,6 +22,7 @@ use core::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
 use crate::{ApiError, BodyProblem, CodeType, Envelope, ErrorCode};
+use errcodes_core::websocket::FrameField;
 
 /// The visit methods of the JSON scalars (and `null`) for a visitor that reads only objects or
 /// lists: each gives `$value`, so a value of another shape is skipped.
@@ -81,6 +82,8 @@ pub(crate) struct Position {
     pub(crate) success: bool,
     pub(crate) detail: bool,
     pub(crate) items: bool,
+    /// One bit per frame path of [`Reading::frame`].
+    pub(crate) frame: u8,
 }
 
 impl Position {
@@ -93,6 +96,7 @@ impl Position {
         success: true,
         detail: true,
         items: true,
+        frame: u8::MAX,
     };
 }
 
@@ -124,7 +128,12 @@ pub(crate) struct Reading {
     /// By reference: the reading is copied into every seed, once per key of the body.
     pub(crate) envelope: &'static Envelope,
     pub(crate) strict: Option<Strict>,
+    /// The WebSocket frame fields to pick up besides the envelope's (none for a REST body).
+    pub(crate) frame: FramePaths,
 }
+
+/// The paths of a WebSocket envelope's frame fields, in [`FrameField::ALL`] order.
+pub(crate) type FramePaths = [Option<&'static str>; FrameField::ALL.len()];
 
 /// What a strict reading says about the enum it reads for.
 #[derive(Clone, Copy)]
@@ -142,6 +151,7 @@ impl Reading {
         Reading {
             envelope: &E::ENVELOPE,
             strict: None,
+            frame: [None; FrameField::ALL.len()],
         }
     }
 
@@ -153,6 +163,7 @@ impl Reading {
                 name: E::ENUM,
                 text_is_code: |text| E::Code::with_str(text, |_| ()).is_some(),
             }),
+            frame: [None; FrameField::ALL.len()],
         }
     }
 
@@ -187,6 +198,8 @@ enum Field {
     Detail,
     /// The list of per-item results.
     Items,
+    /// A WebSocket frame field, by its index in [`FrameField::ALL`].
+    Frame(usize),
     Nested(Position),
     Other,
 }
@@ -194,6 +207,7 @@ enum Field {
 /// Sorts the keys of one level of the body by where they lead.
 struct FieldSeed {
     envelope: &'static Envelope,
+    frame: FramePaths,
     at: Position,
 }
 
@@ -231,9 +245,22 @@ impl Visitor<'_> for FieldSeed {
         let detail = on(self.at.detail, self.envelope.detail);
         let code_also = on(self.at.code_also, self.envelope.code_also);
         let message_also = on(self.at.message_also, self.envelope.message_also);
+        let frame = self
+            .frame
+            .map(|path| path.map_or(Step::Off, |p| step(p, depth, key)));
+        let frame_at = |bit: usize| self.at.frame & (1 << bit) != 0;
+        let frame_last = (0..frame.len()).find(|&i| frame_at(i) && frame[i] == Step::Last);
+        let frame_deeper = (0..frame.len())
+            .filter(|&i| frame_at(i) && frame[i] == Step::Deeper)
+            .fold(0u8, |bits, i| bits | 1 << i);
+        // The engine refuses a frame path that is also an envelope path.
+        if let Some(index) = frame_last {
+            return Ok(Field::Frame(index));
+        }
         let off = [code, message, detail, items, code_also, message_also]
             .iter()
-            .all(|&step| step == Step::Off);
+            .all(|&step| step == Step::Off)
+            && frame_deeper == 0;
         Ok(match (code, message) {
             (Step::Last, _) => Field::Code,
             (_, Step::Last) => Field::Message,
@@ -251,6 +278,7 @@ impl Visitor<'_> for FieldSeed {
                 success: false,
                 detail: detail == Step::Deeper,
                 items: items == Step::Deeper,
+                frame: frame_deeper,
             }),
         })
     }
@@ -600,6 +628,8 @@ pub(crate) struct Found<'de> {
     failed_items: Vec<Item<'de>>,
     /// The body is a list (read as items or skipped).
     list_body: bool,
+    /// The WebSocket frame fields found, by their index in [`FrameField::ALL`].
+    pub(crate) frame: [Option<CodeSlot<'de>>; FrameField::ALL.len()],
 }
 
 impl<'de> Found<'de> {
@@ -638,6 +668,14 @@ impl<'de> Found<'de> {
                 Codes::One(code) => !code.is_ok(envelope),
                 Codes::List(_) => true,
             }
+    }
+
+    /// Whether the body said anything an answer says: a code, a success flag or a failed item.
+    #[cfg(feature = "json")]
+    pub(crate) fn answers(&self) -> bool {
+        !matches!(self.codes, Codes::Absent)
+            || self.success.is_some()
+            || !self.failed_items.is_empty()
     }
 
     /// The field a strict reading reports missing when the body has no code.
@@ -738,6 +776,7 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
         let envelope = reading.envelope;
         while let Some(field) = map.next_key_seed(FieldSeed {
             envelope,
+            frame: reading.frame,
             at: self.at,
         })? {
             match field {
@@ -773,6 +812,14 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
                     reading,
                     failed: &mut self.found.failed_items,
                 })?,
+                // Leniently: an id or a status is kept as the frame wrote it.
+                Field::Frame(index) => {
+                    let lenient = Reading {
+                        strict: None,
+                        ..reading
+                    };
+                    self.found.frame[index] = Some(map.next_value_seed(CodeSeed(lenient))?);
+                }
                 Field::Nested(at) => map.next_value_seed(Walk {
                     reading,
                     found: &mut *self.found,

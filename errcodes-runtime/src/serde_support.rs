@@ -194,6 +194,7 @@ mod api_error {
                                 message_also: false,
                                 detail: false,
                                 items: false,
+                                frame: 0,
                             },
                         };
                         map.serialize_entry(key, &nested)?;

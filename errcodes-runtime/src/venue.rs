@@ -74,3 +74,21 @@ pub type HttpRule = errcodes_core::venue::HttpRule;
 /// assert_eq!(HeaderNames::NONE.reset_unix_ms, None);
 /// ```
 pub type HeaderNames = errcodes_core::venue::HeaderNames;
+
+/// How a venue's WebSocket API writes its answers (`[catalog.websocket]`): the envelope of a
+/// frame and where the request id, an in-frame status, a rate limit's wait and the mark of an
+/// answer sit. Read by [`websocket::read_frame`](crate::websocket::read_frame).
+///
+/// ```
+/// use errcodes_runtime::{Envelope, WebSocketEnvelope};
+///
+/// // Bybit: {"reqId":"…","retCode":10404,"retMsg":"…","op":"order.create"}
+/// let bybit = WebSocketEnvelope {
+///     envelope: Envelope { code: "retCode", message: "retMsg", ..Envelope::DEFAULT },
+///     id: Some("reqId"),
+///     answer: Some("op"),
+///     ..WebSocketEnvelope::NONE
+/// };
+/// assert_eq!(bybit.status, None);
+/// ```
+pub type WebSocketEnvelope = errcodes_core::websocket::WebSocketEnvelope;

@@ -1,11 +1,12 @@
 //! The fuzz targets' bodies, shared by `fuzz/` (cargo-fuzz, libFuzzer) and the corpus replay
 //! in `tests/tests/test_fuzz_corpus.rs`, which runs on the stable toolchain in CI.
 
+use errcodes_runtime::websocket::{Frame, read_frame};
 use errcodes_runtime::{ApiError, ErrorCode, json};
 
 use crate::{
-    mexc::MexcError, mixpay::MixPayError, nested::NestedError, strings::StringCodeError,
-    venue::VenueError, venue_strings::VenueStringError,
+    frames::FrameError, mexc::MexcError, mixpay::MixPayError, nested::NestedError,
+    strings::StringCodeError, venue::VenueError, venue_strings::VenueStringError,
 };
 
 /// Catalog loading, validation and expansion: must never panic, and a catalog that checks
@@ -30,7 +31,7 @@ pub fn catalog(data: &[u8]) {
 
 /// Response parsing: the first two bytes choose an HTTP status (or none); then, up to a
 /// `0xFF` byte, header lines `name: value` (when the data has one); the rest is the body.
-/// Every enum shape (integer codes, MixPay's envelope, string codes, a nested envelope, a
+/// The body is also read as a WebSocket frame ([`frame`]). Every enum shape (integer codes, MixPay's envelope, string codes, a nested envelope, a
 /// venue with refinements, templates, items and `[[http]]` rules) must give an error value
 /// without panicking, keep what the server sent, read it the same way through both entry
 /// points ([`crate::agree::check`]), and round-trip through serde when the body parses.
@@ -55,6 +56,48 @@ pub fn body(data: &[u8]) {
     one::<NestedError>(status, &headers, body);
     one::<VenueError>(status, &headers, body);
     one::<VenueStringError>(status, &headers, body);
+    // The same bytes as a WebSocket text frame (lossy, as a frame is UTF-8 by definition).
+    let text = String::from_utf8_lossy(body);
+    frame::<FrameError>(&text);
+    frame::<MexcError>(&text);
+    frame::<NestedError>(&text);
+}
+
+/// One WebSocket frame: never panics, and agrees with itself: read twice it gives the same
+/// answer, an error answer holds at least one error, and a frame a catalog without
+/// `[catalog.websocket]` calls an error is a failing body to `json::check_response` at 200.
+pub fn frame<E: ErrorCode>(text: &str) {
+    let summary = |frame: &Frame<'_, E>| match frame {
+        Frame::Error { id, error } => (
+            1,
+            id.as_ref().map(ToString::to_string),
+            Some((
+                error.code().map(|code| code.to_string()),
+                error.kind(),
+                error.retry(),
+                error.retry_after_at(0),
+                error.errors().count(),
+                error.to_string(),
+            )),
+        ),
+        Frame::Success { id } => (2, id.as_ref().map(ToString::to_string), None),
+        Frame::NotAnAnswer => (3, None, None),
+    };
+    let first = read_frame::<E>(text);
+    let again = read_frame::<E>(text);
+    assert_eq!(summary(&first), summary(&again), "one frame, two readings");
+    if let Frame::Error { error, .. } = &first {
+        assert!(error.errors().count() >= 1);
+        if E::WEBSOCKET.id.is_none()
+            && E::WEBSOCKET.status.is_none()
+            && E::WEBSOCKET.envelope == E::ENVELOPE
+        {
+            assert!(
+                json::check_response::<E>(200, &(), text.as_bytes()).is_err(),
+                "a failed frame is a failed body under the same envelope"
+            );
+        }
+    }
 }
 
 fn one<E: ErrorCode>(status: u16, headers: &[(&str, &str)], body: &[u8]) {

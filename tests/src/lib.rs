@@ -77,3 +77,8 @@ errcodes_runtime::errcodes!(
     /// `tests/fixtures/text-ok-code.toml`: integer codes whose success is written `"00000"`.
     "fixtures/text-ok-code.toml"
 );
+
+errcodes_runtime::errcodes!(
+    /// `tests/fixtures/websocket.toml`: a `[catalog.websocket]` with every frame field.
+    "fixtures/websocket.toml"
+);

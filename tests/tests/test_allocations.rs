@@ -6,7 +6,9 @@ use std::cell::Cell;
 use std::fmt::Write;
 
 use errcodes_catalogs as cat;
+use errcodes_runtime::websocket::{Frame, RequestId, read_frame};
 use errcodes_runtime::{ApiError, ErrorCode, json};
+use errcodes_tests::frames::FrameError;
 use errcodes_tests::{mexc::MexcError, mixpay::MixPayRefundReason, strings::StringCodeError};
 
 struct Counting;
@@ -75,6 +77,22 @@ fn the_hot_paths_do_not_allocate() {
         let old = br#"{"ret_code":10001,"ret_msg":"Request parameter error","result":null}"#;
         let old = json::check_response::<cat::bybit::Code>(200, &(), old).unwrap_err();
         assert!(old.known().is_some());
+        // A WebSocket frame of a listed code: the id is borrowed, the error keeps nothing.
+        let frame = r#"{"id":"o-1","status":400,"error":{"code":-2010,"msg":"Account has insufficient balance for requested action."},"rateLimits":[]}"#;
+        match read_frame::<FrameError>(frame) {
+            Frame::Error { id, error } => {
+                assert_eq!(id, Some(RequestId::Text("o-1".into())));
+                assert_eq!(
+                    error.known(),
+                    Some(FrameError::AccountHasInsufficientBalanceForRequestedAction)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            read_frame::<FrameError>(r#"{"subscriptionId":0,"data":[1,2]}"#),
+            Frame::NotAnAnswer
+        ));
     });
     assert_eq!(
         counted, 0,

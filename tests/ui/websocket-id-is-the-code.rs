@@ -1,0 +1,3 @@
+errcodes_runtime::errcodes!("catalogs/websocket-id-is-the-code.toml");
+
+fn main() {}
