@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{errcodes, scratch, valid, workspace, write};
 use errcodes_codegen::Code;
 
@@ -351,4 +353,85 @@ fn a_new_entry_does_not_take_the_name_an_unnamed_entry_derives() {
         "{}",
         run.stdout
     );
+}
+
+/// `errcodes import fixtures/update/NAME.md --update CATALOG`, where CATALOG is a copy of
+/// `fixtures/update/NAME.toml` or `catalog` when given; returns the run.
+fn update_fixture(test: &str, name: &str, catalog: Option<&str>) -> common::Run {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/update");
+    let reviewed = match catalog {
+        Some(text) => text.to_owned(),
+        None => std::fs::read_to_string(fixtures.join(format!("{name}.toml"))).unwrap(),
+    };
+    let dir = scratch(test);
+    let path = write(&dir, "acme.toml", &reviewed);
+    errcodes(&[
+        "import".as_ref(),
+        fixtures.join(format!("{name}.md")).as_os_str(),
+        "--update".as_ref(),
+        path.as_os_str(),
+    ])
+}
+
+#[test]
+fn placeholders_the_catalog_named_keep_their_names() {
+    // The page writes `{param0}` where the review wrote `{currency}`: the same entry, the
+    // same message. Only 50014, whose words changed ("or blank"), takes the page's text.
+    let reviewed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/update/placeholders.toml"),
+    )
+    .unwrap();
+    let run = update_fixture("update_placeholders", "placeholders", None);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr.contains("0 added, 1 changed, 0 removed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("changed  AcmeError 50014 message: \"Parameter {name} can not be empty.\" -> \"Parameter {param0} can not be empty or blank.\""),
+        "{}",
+        run.stderr
+    );
+    let expected = reviewed.replace(
+        "message = \"Parameter {name} can not be empty.\"",
+        "message = \"Parameter {param0} can not be empty or blank.\"",
+    );
+    assert_eq!(run.stdout, expected);
+    valid(&run.stdout);
+}
+
+#[test]
+fn a_template_code_takes_one_documented_code_and_merging_again_changes_nothing() {
+    // Found by the `update` fuzz target on Kraken's catalog: both documented codes match the
+    // template `EGeneral:Invalid arguments{detail}`, each wrote its message into that one
+    // entry, and every later merge wrote both again.
+    let first = update_fixture("update_template_once", "templates", None);
+    assert_eq!(first.code, 0, "{}", first.all());
+    assert!(
+        first.stderr.contains("1 added, 0 changed, 1 removed"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first.stdout.contains("code = \"EGeneral:Invalid arguments{detail}\"\nname = \"InvalidArguments\"\nmessage = \"The request payload is malformed, incorrect or ambiguous\"\n"),
+        "{}",
+        first.stdout
+    );
+    assert!(
+        first
+            .stdout
+            .contains("code = \"EGeneral:Invalid arguments:Index pricing unavailable\""),
+        "{}",
+        first.stdout
+    );
+    valid(&first.stdout);
+    let again = update_fixture("update_template_twice", "templates", Some(&first.stdout));
+    assert_eq!(again.code, 0, "{}", again.all());
+    assert!(
+        again.stderr.contains("the catalog is unchanged"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(again.stdout, first.stdout);
 }

@@ -307,12 +307,8 @@ fn merge_enum(
             shown(&odd.code),
         ));
     }
-    let mut by_code: HashMap<Code, usize> = HashMap::new();
     let mut names: HashSet<String> = HashSet::new();
-    for (at, entry) in errors.iter().enumerate() {
-        if let Some(code) = code_of(entry) {
-            by_code.entry(code).or_insert(at);
-        }
+    for entry in errors.iter() {
         // An entry without `name` takes the one the engine derives from its message: a new
         // entry must not take that name either.
         names.extend(str_of(entry, "name").map(str::to_owned).or_else(|| {
@@ -329,30 +325,9 @@ fn merge_enum(
     }
     let reviewed_count = errors.len();
     let mut seen = HashSet::new();
-    // A reviewed entry may write a documented code as a template (Kraken's
-    // `EService: Throttled: [UNIX timestamp]` as `EService: Throttled: {until}`): the
-    // documented spelling is then the entry's code when the template matches it.
-    let templates: Vec<(usize, String)> = errors
-        .iter()
-        .enumerate()
-        .filter_map(|(at, entry)| match code_of(entry) {
-            Some(Code::Str(code)) if Template::new(&code).has_placeholders() => Some((at, code)),
-            _ => None,
-        })
-        .collect();
-    let by_template = |code: &Code| match code {
-        Code::Str(text) => templates
-            .iter()
-            .find(|(_, template)| Template::new(template).matches(text))
-            .map(|(at, _)| *at),
-        Code::Int(_) => None,
-    };
-    for fresh in &section.entries {
-        let Some(at) = by_code
-            .get(&fresh.code)
-            .copied()
-            .or_else(|| by_template(&fresh.code))
-        else {
+    let targets = claimed_entries(errors, section);
+    for (fresh, target) in section.entries.iter().zip(targets) {
+        let Some(at) = target else {
             let name = unique(&fresh.name, &fresh.code, &names);
             names.insert(name.clone());
             errors.push(new_entry(fresh, &name));
@@ -368,7 +343,9 @@ fn merge_enum(
         let entry = errors.get_mut(at).expect("an index of this array");
         let code = shown(&fresh.code);
         let old = str_of(entry, "message").unwrap_or_default().to_owned();
-        if old != fresh.message {
+        // The catalog may name the page's placeholders (`{currency}` for `{param0}`): the
+        // same words with other names are the same message, and the catalog's names stay.
+        if !Template::new(&old).same_shape(&Template::new(&fresh.message)) {
             // Replace the value only, keeping the key's comments and spacing.
             if let Some(item) = entry.get_mut("message") {
                 let decor = item.as_value().map(|v| v.decor().clone());
@@ -407,6 +384,58 @@ fn merge_enum(
         }
     }
     Ok(())
+}
+
+/// For each fresh entry (in page order), the reviewed entry it updates, or `None` for a new
+/// one. A reviewed entry is updated by at most one fresh entry, or one page would write two
+/// messages into it and merging it again would write them again (fuzz finding
+/// `regressions/update/update-merged-twice-changes`). The same code wins first; then a
+/// reviewed entry whose code is a template (Kraken's `EService: Throttled: [UNIX timestamp]`
+/// reviewed as `EService: Throttled: {until}`) takes the first documented code it matches,
+/// one spelled with the same words ([`Template::same_shape`]) before one it merely matches.
+/// A second documented code that the template matches becomes an entry of its own, whose
+/// exact code then wins for its own text in the engine as in the next merge.
+fn claimed_entries(errors: &ArrayOfTables, section: &EnumDef) -> Vec<Option<usize>> {
+    let mut by_code: HashMap<Code, usize> = HashMap::new();
+    let mut templates: Vec<(usize, String)> = Vec::new();
+    for (at, entry) in errors.iter().enumerate() {
+        let Some(code) = code_of(entry) else { continue };
+        if let Code::Str(text) = &code
+            && Template::new(text).has_placeholders()
+        {
+            templates.push((at, text.clone()));
+        }
+        by_code.entry(code).or_insert(at);
+    }
+    let mut claimed: HashSet<usize> = HashSet::new();
+    let mut targets: Vec<Option<usize>> = section
+        .entries
+        .iter()
+        .map(|fresh| {
+            // The importer lists a code once per section, so no two fresh entries share one.
+            let at = by_code.get(&fresh.code).copied()?;
+            claimed.insert(at);
+            Some(at)
+        })
+        .collect();
+    let same_words =
+        |template: &str, code: &str| Template::new(template).same_shape(&Template::new(code));
+    let matched = |template: &str, code: &str| Template::new(template).matches(code);
+    for pass in [&same_words as &dyn Fn(&str, &str) -> bool, &matched] {
+        for (fresh, target) in section.entries.iter().zip(targets.iter_mut()) {
+            let (None, Code::Str(code)) = (&target, &fresh.code) else {
+                continue;
+            };
+            let found = templates
+                .iter()
+                .find(|(at, template)| !claimed.contains(at) && pass(template, code));
+            if let Some((at, _)) = found {
+                claimed.insert(*at);
+                *target = Some(*at);
+            }
+        }
+    }
+    targets
 }
 
 /// `name`, or with the code appended, then a counter, when the enum already uses it.
