@@ -435,3 +435,47 @@ fn a_template_code_takes_one_documented_code_and_merging_again_changes_nothing()
     );
     assert_eq!(again.stdout, first.stdout);
 }
+
+#[test]
+fn a_new_section_that_cannot_join_the_api_enum_is_added_without_responses() {
+    // Found by the `update` fuzz target on MEXC futures: a new section of string codes in a
+    // catalog whose `api_enum` joins integer-coded ones gave a catalog that fails check
+    // (`Code` joins enums with integer and string codes).
+    let first = update_fixture("update_api_enum", "api_enum", None);
+    assert_eq!(first.code, 0, "{}", first.all());
+    assert!(
+        first.stderr.contains("added    enum AcmeErrorCodeExampleError with 1 entries and responses = false: its codes are strings, and `Code` joins sections of integer codes"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first
+            .stdout
+            .contains("name = \"AcmeErrorCodeExampleError\"\ndoc = \"Error code Example\"\n"),
+        "{}",
+        first.stdout
+    );
+    // The integer section of the repeated heading joins `Code`; the string one does not.
+    let checked = valid(&first.stdout);
+    let responds: Vec<(&str, bool)> = checked
+        .enums
+        .iter()
+        .map(|def| (def.name.as_str(), def.responses))
+        .collect();
+    assert_eq!(
+        responds,
+        [
+            ("AcmeError", true),
+            ("AcmeErrorCodeExampleError", false),
+            ("AcmeErrorCodeExampleError2", true)
+        ]
+    );
+    let again = update_fixture("update_api_enum_twice", "api_enum", Some(&first.stdout));
+    assert_eq!(again.code, 0, "{}", again.all());
+    assert!(
+        again.stderr.contains("the catalog is unchanged"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(again.stdout, first.stdout);
+}

@@ -45,8 +45,13 @@ pub enum Change {
     Restored { enum_name: String, code: String },
     /// A code the page now strikes through.
     Struck { enum_name: String, code: String },
-    /// A section the catalog did not have.
-    NewEnum { enum_name: String, entries: usize },
+    /// A section the catalog did not have; `silent` says why it was written with
+    /// `responses = false` (it would have broken the catalog's `api_enum` or `api_error`).
+    NewEnum {
+        enum_name: String,
+        entries: usize,
+        silent: Option<String>,
+    },
 }
 
 impl fmt::Display for Change {
@@ -81,9 +86,21 @@ impl fmt::Display for Change {
                 f,
                 "struck   {enum_name} {code}: struck through on the page; deprecated = true"
             ),
-            Change::NewEnum { enum_name, entries } => write!(
+            Change::NewEnum {
+                enum_name,
+                entries,
+                silent: None,
+            } => write!(
                 f,
                 "added    enum {enum_name} with {entries} entries (a new section; review its kinds)"
+            ),
+            Change::NewEnum {
+                enum_name,
+                entries,
+                silent: Some(why),
+            } => write!(
+                f,
+                "added    enum {enum_name} with {entries} entries and responses = false: {why} (a new section; review its kinds, and whether responses read it)"
             ),
         }
     }
@@ -122,6 +139,12 @@ pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, St
         format!("{file} is not valid TOML ({error}); fix it with `errcodes check {file}` first")
     })?;
     let mut changes = Vec::new();
+    let api_names = ["api_enum", "api_error"].map(|key| {
+        doc.get("catalog")
+            .and_then(|catalog| catalog.get(key))
+            .and_then(Item::as_str)
+            .map(str::to_owned)
+    });
     let enums = match doc.get_mut("enum") {
         Some(item) => item.as_array_of_tables_mut().ok_or_else(|| {
             format!("{file}: `enum` is not an array of tables; write each as [[enum]]")
@@ -131,6 +154,7 @@ pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, St
             doc["enum"].as_array_of_tables_mut().expect("just inserted")
         }
     };
+    let mut api = Api::of(&api_names, enums);
     let pairs = pair_sections(enums, fresh);
     let reviewed_count = enums.len();
     let mut matched = HashSet::new();
@@ -146,10 +170,16 @@ pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, St
             }
             Some(_) => {}
             None => {
-                enums.push(new_enum(section));
+                let silent = api.joins(section);
+                let mut table = new_enum(section);
+                if silent.is_some() {
+                    table.insert("responses", value(false));
+                }
+                enums.push(table);
                 changes.push(Change::NewEnum {
                     enum_name: section.name.clone(),
                     entries: section.entries.len(),
+                    silent,
                 });
             }
         }
@@ -173,6 +203,65 @@ pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, St
     })
 }
 
+/// What the catalog's `api_enum` or `api_error` needs of its responding sections (the
+/// engine's rule, `validate_venue::api`): `api_enum` joins sections of one code type,
+/// `api_error` alone reads exactly one section. A new section that would break it is written
+/// with `responses = false`, so that the merged catalog passes `errcodes check` (fuzz finding
+/// `regressions/update/update-new-section-of-the-other-code-type`).
+struct Api {
+    /// `api_enum`, then `api_error`, as the catalog names them.
+    names: [Option<String>; 2],
+    /// How many enums respond.
+    responding: usize,
+    /// Whether the first responding enum has string codes.
+    strings: Option<bool>,
+}
+
+impl Api {
+    fn of(names: &[Option<String>; 2], enums: &ArrayOfTables) -> Api {
+        let responding: Vec<&Table> = enums
+            .iter()
+            .filter(|t| t.get("responses").and_then(Item::as_bool) != Some(false))
+            .collect();
+        let strings = responding.first().map(|first| {
+            let code = first
+                .get("error")
+                .and_then(Item::as_array_of_tables)
+                .and_then(|errors| errors.iter().find_map(code_of));
+            matches!(code, Some(Code::Str(_)))
+        });
+        Api {
+            names: names.clone(),
+            responding: responding.len(),
+            strings,
+        }
+    }
+
+    /// Why `section` may not respond, or `None` when it joins the others (counted then).
+    fn joins(&mut self, section: &EnumDef) -> Option<String> {
+        let strings = matches!(section.entries.first().map(|e| &e.code), Some(Code::Str(_)));
+        let why = match &self.names {
+            [Some(api_enum), _] => match self.strings {
+                Some(theirs) if theirs != strings => Some(format!(
+                    "its codes are {}, and `{api_enum}` joins sections of {} codes",
+                    if strings { "strings" } else { "integers" },
+                    if theirs { "string" } else { "integer" },
+                )),
+                _ => None,
+            },
+            [None, Some(api_error)] if self.responding >= 1 => Some(format!(
+                "`{api_error}` reads responses with one section, and the catalog has one"
+            )),
+            _ => None,
+        };
+        if why.is_none() {
+            self.responding += 1;
+            self.strings.get_or_insert(strings);
+        }
+        why
+    }
+}
+
 /// The fresh sections paired with reviewed enum `at`, as one section (the first of them with
 /// the others' entries appended; a code listed by two keeps its first entry).
 fn gathered(fresh: &[EnumDef], pairs: &[Option<usize>], at: usize) -> EnumDef {
@@ -193,7 +282,8 @@ fn gathered(fresh: &[EnumDef], pairs: &[Option<usize>], at: usize) -> EnumDef {
     together
 }
 
-/// For each fresh section, the index of the reviewed `[[enum]]` it updates: same heading, else
+/// For each fresh section, the index of the reviewed `[[enum]]` it updates: same heading (one
+/// the page does not repeat), else
 /// same name, else the enum that already lists most of its codes (several sections may go
 /// to one enum: a reviewed catalog may gather the page's sections, as the Binance catalogs
 /// do), else the same position when that enum is still free.
@@ -224,8 +314,15 @@ fn pair_sections(enums: &ArrayOfTables, fresh: &[EnumDef]) -> Vec<Option<usize>>
             }
         }
     };
+    // A heading the page uses twice names neither section: its codes or names decide (else
+    // the second merge pairs the first such section with the enum the first merge made of
+    // the second; fuzz finding `regressions/update/update-new-section-of-the-other-code-type`).
+    let mut headings: HashMap<&str, usize> = HashMap::new();
+    for doc in fresh.iter().filter_map(|section| section.doc.as_deref()) {
+        *headings.entry(doc).or_default() += 1;
+    }
     claim(&mut pairs, &mut taken, &|_, section| {
-        let doc = section.doc.as_deref()?;
+        let doc = section.doc.as_deref().filter(|doc| headings[doc] == 1)?;
         docs.iter().position(|d| *d == Some(doc))
     });
     claim(&mut pairs, &mut taken, &|_, section| {
