@@ -479,3 +479,38 @@ fn a_new_section_that_cannot_join_the_api_enum_is_added_without_responses() {
     );
     assert_eq!(again.stdout, first.stdout);
 }
+
+#[test]
+fn a_new_section_beside_the_one_that_api_error_reads_is_added_without_responses() {
+    // `api_error` alone aliases the error type of the one responding section: a second
+    // responding section would fail check ("needs one section to read responses with").
+    let reviewed = REVIEWED.replace(
+        "title = \"Acme API\"\n",
+        "title = \"Acme API\"\napi_error = \"Error\"\n",
+    );
+    let page = format!(
+        "{PAGE_V1}\n## Order errors\n\n| Code | Message |\n| --- | --- |\n| 2001 | Order expired |\n"
+    );
+    let dir = scratch("update_api_error");
+    let doc = write(&dir, "acme.md", &page);
+    let catalog = write(&dir, "acme.toml", &reviewed);
+    let run = errcodes(&[
+        "import".as_ref(),
+        doc.as_os_str(),
+        "--update".as_ref(),
+        catalog.as_os_str(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr.contains("and responses = false: `Error` reads responses with one section, and the catalog has one"),
+        "{}",
+        run.stderr
+    );
+    let text = run.stdout.replace(
+        "\n[[enum.error.refine]]\nname = \"BadSignatureEncoding\"\nmessage = \"Invalid signature: {why}\"\nkind = \"authentication\"\n",
+        "",
+    );
+    let checked = valid(&text);
+    assert_eq!(checked.enums.len(), 2);
+    assert!(!checked.enums[1].responses);
+}
