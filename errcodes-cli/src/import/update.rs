@@ -339,10 +339,18 @@ fn pair_sections(enums: &ArrayOfTables, fresh: &[EnumDef]) -> Vec<Option<usize>>
                 .filter(|e| reviewed.contains(&e.code))
                 .count()
         };
-        let best = (0..codes.len()).max_by_key(|&r| (listed(&codes[r]), std::cmp::Reverse(r)));
-        if let Some(best) = best
-            && listed(&codes[best]) * 2 >= section.entries.len()
-        {
+        // An enum no section has claimed yet first: a section the first merge added as a new
+        // enum claims it by name in the next merge, and may list more of this section's codes
+        // than the enum this section went to the first time (fuzz finding
+        // `regressions/update/update-repeated-table-pairs-with-the-new-enum`).
+        let qualifies = |r: &usize| listed(&codes[*r]) * 2 >= section.entries.len();
+        let most = |r: &usize| (listed(&codes[*r]), std::cmp::Reverse(*r));
+        let best = (0..codes.len())
+            .filter(|r| !taken.contains(r))
+            .filter(qualifies)
+            .max_by_key(most)
+            .or_else(|| (0..codes.len()).filter(qualifies).max_by_key(most));
+        if let Some(best) = best {
             taken.insert(best);
             pairs[at] = Some(best);
         }
