@@ -338,15 +338,7 @@ fn a_new_entry_does_not_take_the_name_an_unnamed_entry_derives() {
         "| 1003 | Order not found |",
         "| 1003 | Order not found |\n| 1004 | Order not found |",
     );
-    let dir = scratch("update_derived_name");
-    let doc = write(&dir, "acme.md", &page);
-    let catalog = write(&dir, "acme.toml", &reviewed);
-    let run = errcodes(&[
-        "import".as_ref(),
-        doc.as_os_str(),
-        "--update".as_ref(),
-        catalog.as_os_str(),
-    ]);
+    let run = update_texts("update_derived_name", &page, &reviewed);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stdout.contains("name = \"OrderNotFound1004\""),
@@ -359,15 +351,31 @@ fn a_new_entry_does_not_take_the_name_an_unnamed_entry_derives() {
 /// `fixtures/update/NAME.toml` or `catalog` when given; returns the run.
 fn update_fixture(test: &str, name: &str, catalog: Option<&str>) -> common::Run {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/update");
-    let reviewed = match catalog {
-        Some(text) => text.to_owned(),
-        None => std::fs::read_to_string(fixtures.join(format!("{name}.toml"))).unwrap(),
-    };
+    let read = |ext: &str| std::fs::read_to_string(fixtures.join(format!("{name}.{ext}"))).unwrap();
+    let reviewed = catalog.map_or_else(|| read("toml"), str::to_owned);
+    update_texts(test, &read("md"), &reviewed)
+}
+
+/// Merges fixture `name`'s page into `merged` (what the first merge wrote): nothing changes.
+fn merging_again_changes_nothing(test: &str, name: &str, merged: &str) {
+    let again = update_fixture(test, name, Some(merged));
+    assert_eq!(again.code, 0, "{}", again.all());
+    assert!(
+        again.stderr.contains("the catalog is unchanged"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(again.stdout, merged);
+}
+
+/// `errcodes import acme.md --update acme.toml` with these texts; returns the run.
+fn update_texts(test: &str, page: &str, catalog: &str) -> common::Run {
     let dir = scratch(test);
-    let path = write(&dir, "acme.toml", &reviewed);
+    let doc = write(&dir, "acme.md", page);
+    let path = write(&dir, "acme.toml", catalog);
     errcodes(&[
         "import".as_ref(),
-        fixtures.join(format!("{name}.md")).as_os_str(),
+        doc.as_os_str(),
         "--update".as_ref(),
         path.as_os_str(),
     ])
@@ -426,14 +434,7 @@ fn a_template_code_takes_one_documented_code_and_merging_again_changes_nothing()
         first.stdout
     );
     valid(&first.stdout);
-    let again = update_fixture("update_template_twice", "templates", Some(&first.stdout));
-    assert_eq!(again.code, 0, "{}", again.all());
-    assert!(
-        again.stderr.contains("the catalog is unchanged"),
-        "{}",
-        again.stderr
-    );
-    assert_eq!(again.stdout, first.stdout);
+    merging_again_changes_nothing("update_template_twice", "templates", &first.stdout);
 }
 
 #[test]
@@ -470,14 +471,7 @@ fn a_new_section_that_cannot_join_the_api_enum_is_added_without_responses() {
             ("AcmeErrorCodeExampleError2", true)
         ]
     );
-    let again = update_fixture("update_api_enum_twice", "api_enum", Some(&first.stdout));
-    assert_eq!(again.code, 0, "{}", again.all());
-    assert!(
-        again.stderr.contains("the catalog is unchanged"),
-        "{}",
-        again.stderr
-    );
-    assert_eq!(again.stdout, first.stdout);
+    merging_again_changes_nothing("update_api_enum_twice", "api_enum", &first.stdout);
 }
 
 #[test]
@@ -491,15 +485,7 @@ fn a_new_section_beside_the_one_that_api_error_reads_is_added_without_responses(
     let page = format!(
         "{PAGE_V1}\n## Order errors\n\n| Code | Message |\n| --- | --- |\n| 2001 | Order expired |\n"
     );
-    let dir = scratch("update_api_error");
-    let doc = write(&dir, "acme.md", &page);
-    let catalog = write(&dir, "acme.toml", &reviewed);
-    let run = errcodes(&[
-        "import".as_ref(),
-        doc.as_os_str(),
-        "--update".as_ref(),
-        catalog.as_os_str(),
-    ]);
+    let run = update_texts("update_api_error", &page, &reviewed);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stderr.contains("and responses = false: `Error` reads responses with one section, and the catalog has one"),
