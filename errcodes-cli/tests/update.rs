@@ -500,3 +500,26 @@ fn a_new_section_beside_the_one_that_api_error_reads_is_added_without_responses(
     assert_eq!(checked.enums.len(), 2);
     assert!(!checked.enums[1].responses);
 }
+
+#[test]
+fn an_unnamed_entry_whose_message_changes_keeps_its_variant_name() {
+    // Found by the `update` fuzz target: 1003 had no `name`, so its variant was named after
+    // its message; the page's new text "`" names nothing, and the merged catalog failed check.
+    // A changed message must not rename a variant either way.
+    let reviewed = REVIEWED.replace("name = \"UnknownOrder\"\n", "");
+    for (test, text) in [
+        ("update_unnamed_tick", "`"),
+        ("update_unnamed_words", "Order gone"),
+    ] {
+        let page = PAGE_V1.replace("| 1003 | Order not found |", &format!("| 1003 | {text} |"));
+        let run = update_texts(test, &page, &reviewed);
+        assert_eq!(run.code, 0, "{}", run.all());
+        assert!(
+            run.stdout.contains(&format!(
+                "code = 1003\nmessage = \"{text}\"\nkind = \"not_found\"\nretry = \"verify_first\"\nname = \"OrderNotFound\"\n"
+            )),
+            "{}",
+            run.stdout
+        );
+    }
+}

@@ -451,6 +451,14 @@ fn merge_enum(
         // The catalog may name the page's placeholders (`{currency}` for `{param0}`): the
         // same words with other names are the same message, and the catalog's names stay.
         if !Template::new(&old).same_shape(&Template::new(&fresh.message)) {
+            // An entry without `name` is named after its message: it keeps that name, written
+            // out, so that users' matches still compile and a new text that names nothing
+            // (fuzz finding `regressions/update/update-message-that-names-nothing`) is fine.
+            if entry.get("name").is_none()
+                && let Some(name) = errcodes_codegen::naming::derive_variant_name(&old)
+            {
+                entry.insert("name", value(name));
+            }
             // Replace the value only, keeping the key's comments and spacing.
             if let Some(item) = entry.get_mut("message") {
                 let decor = item.as_value().map(|v| v.decor().clone());
