@@ -1,6 +1,6 @@
 //! The bodies of the importer's fuzz targets (`fuzz/fuzz_targets/import.rs` and `update.rs`),
-//! here so that `errcodes-cli/tests/import_fuzz_corpus.rs` replays the corpus on the stable
-//! toolchain in every test run.
+//! here so that `tests/tests/test_fuzz_corpus.rs` replays their corpora on the stable toolchain
+//! in every test run, with the other targets'.
 
 use crate::import::{self, Header, ImportError, columns::Choice, update};
 

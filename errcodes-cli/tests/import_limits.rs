@@ -140,3 +140,24 @@ fn many_html_blocks_in_one_markdown_table_take_linear_time() {
     assert!(run.stdout.contains("code = 1001"), "{}", run.stdout);
     assert!(took < Duration::from_secs(20), "{took:?}");
 }
+
+#[test]
+fn a_message_past_the_engines_limit_is_cut_and_kept_whole_in_the_description() {
+    // Found by the `import` fuzz target: a 6,850-character message gave a catalog that fails
+    // check (`message` is longer than the limit of 4096).
+    let long = "word ".repeat(1_500);
+    let page = format!("# API\n\n| Code | Message |\n| --- | --- |\n| 1001 | {long}|\n");
+    let (run, _) = import("import_long_message", "long.md", &page);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr
+            .contains("the message of code 1001 of `AcmeApiError` is longer than 4096 characters"),
+        "{}",
+        run.stderr
+    );
+    let checked = errcodes_codegen::check(&run.stdout);
+    assert!(checked.is_valid(), "{:?}", checked.errors().next());
+    let entry = &checked.catalog.enums[0].entries[0];
+    assert!(entry.message.len() <= 4096 && entry.message.ends_with("word"));
+    assert_eq!(entry.description.as_deref(), Some(long.trim_end()));
+}

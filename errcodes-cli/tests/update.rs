@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::{errcodes, scratch, valid, workspace, write};
 use errcodes_codegen::Code;
 
@@ -337,19 +339,188 @@ fn a_new_entry_does_not_take_the_name_an_unnamed_entry_derives() {
         "| 1003 | Order not found |",
         "| 1003 | Order not found |\n| 1004 | Order not found |",
     );
-    let dir = scratch("update_derived_name");
-    let doc = write(&dir, "acme.md", &page);
-    let catalog = write(&dir, "acme.toml", &reviewed);
-    let run = errcodes(&[
-        "import".as_ref(),
-        doc.as_os_str(),
-        "--update".as_ref(),
-        catalog.as_os_str(),
-    ]);
+    let run = update_texts("update_derived_name", &page, &reviewed);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
         run.stdout.contains("name = \"OrderNotFound1004\""),
         "{}",
         run.stdout
     );
+}
+
+/// `errcodes import fixtures/update/NAME.md --update CATALOG`, where CATALOG is a copy of
+/// `fixtures/update/NAME.toml` or `catalog` when given; returns the run.
+fn update_fixture(test: &str, name: &str, catalog: Option<&str>) -> common::Run {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/update");
+    let read = |ext: &str| std::fs::read_to_string(fixtures.join(format!("{name}.{ext}"))).unwrap();
+    let reviewed = catalog.map_or_else(|| read("toml"), str::to_owned);
+    update_texts(test, &read("md"), &reviewed)
+}
+
+/// Merges fixture `name`'s page into `merged` (what the first merge wrote): nothing changes.
+fn merging_again_changes_nothing(test: &str, name: &str, merged: &str) {
+    let again = update_fixture(test, name, Some(merged));
+    assert_eq!(again.code, 0, "{}", again.all());
+    assert!(
+        again.stderr.contains("the catalog is unchanged"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(again.stdout, merged);
+}
+
+/// `errcodes import acme.md --update acme.toml` with these texts; returns the run.
+fn update_texts(test: &str, page: &str, catalog: &str) -> common::Run {
+    let dir = scratch(test);
+    let doc = write(&dir, "acme.md", page);
+    let path = write(&dir, "acme.toml", catalog);
+    errcodes(&[
+        "import".as_ref(),
+        doc.as_os_str(),
+        "--update".as_ref(),
+        path.as_os_str(),
+    ])
+}
+
+#[test]
+fn placeholders_the_catalog_named_keep_their_names() {
+    // The page writes `{param0}` where the review wrote `{currency}`: the same entry, the
+    // same message. Only 50014, whose words changed ("or blank"), takes the page's text.
+    let reviewed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/update/placeholders.toml"),
+    )
+    .unwrap();
+    let run = update_fixture("update_placeholders", "placeholders", None);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr.contains("0 added, 1 changed, 0 removed"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("changed  AcmeError 50014 message: \"Parameter {name} can not be empty.\" -> \"Parameter {param0} can not be empty or blank.\""),
+        "{}",
+        run.stderr
+    );
+    let expected = reviewed.replace(
+        "message = \"Parameter {name} can not be empty.\"",
+        "message = \"Parameter {param0} can not be empty or blank.\"",
+    );
+    assert_eq!(run.stdout, expected);
+    valid(&run.stdout);
+}
+
+#[test]
+fn a_template_code_takes_one_documented_code_and_merging_again_changes_nothing() {
+    // Found by the `update` fuzz target on Kraken's catalog: both documented codes match the
+    // template `EGeneral:Invalid arguments{detail}`, each wrote its message into that one
+    // entry, and every later merge wrote both again.
+    let first = update_fixture("update_template_once", "templates", None);
+    assert_eq!(first.code, 0, "{}", first.all());
+    assert!(
+        first.stderr.contains("1 added, 0 changed, 1 removed"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first.stdout.contains("code = \"EGeneral:Invalid arguments{detail}\"\nname = \"InvalidArguments\"\nmessage = \"The request payload is malformed, incorrect or ambiguous\"\n"),
+        "{}",
+        first.stdout
+    );
+    assert!(
+        first
+            .stdout
+            .contains("code = \"EGeneral:Invalid arguments:Index pricing unavailable\""),
+        "{}",
+        first.stdout
+    );
+    valid(&first.stdout);
+    merging_again_changes_nothing("update_template_twice", "templates", &first.stdout);
+}
+
+#[test]
+fn a_new_section_that_cannot_join_the_api_enum_is_added_without_responses() {
+    // Found by the `update` fuzz target on MEXC futures: a new section of string codes in a
+    // catalog whose `api_enum` joins integer-coded ones gave a catalog that fails check
+    // (`Code` joins enums with integer and string codes).
+    let first = update_fixture("update_api_enum", "api_enum", None);
+    assert_eq!(first.code, 0, "{}", first.all());
+    assert!(
+        first.stderr.contains("added    enum AcmeErrorCodeExampleError with 1 entries and responses = false: its codes are strings, and `Code` joins sections of integer codes"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first
+            .stdout
+            .contains("name = \"AcmeErrorCodeExampleError\"\ndoc = \"Error code Example\"\n"),
+        "{}",
+        first.stdout
+    );
+    // The integer section of the repeated heading joins `Code`; the string one does not.
+    let checked = valid(&first.stdout);
+    let responds: Vec<(&str, bool)> = checked
+        .enums
+        .iter()
+        .map(|def| (def.name.as_str(), def.responses))
+        .collect();
+    assert_eq!(
+        responds,
+        [
+            ("AcmeError", true),
+            ("AcmeErrorCodeExampleError", false),
+            ("AcmeErrorCodeExampleError2", true)
+        ]
+    );
+    merging_again_changes_nothing("update_api_enum_twice", "api_enum", &first.stdout);
+}
+
+#[test]
+fn a_new_section_beside_the_one_that_api_error_reads_is_added_without_responses() {
+    // `api_error` alone aliases the error type of the one responding section: a second
+    // responding section would fail check ("needs one section to read responses with").
+    let reviewed = REVIEWED.replace(
+        "title = \"Acme API\"\n",
+        "title = \"Acme API\"\napi_error = \"Error\"\n",
+    );
+    let page = format!(
+        "{PAGE_V1}\n## Order errors\n\n| Code | Message |\n| --- | --- |\n| 2001 | Order expired |\n"
+    );
+    let run = update_texts("update_api_error", &page, &reviewed);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr.contains("and responses = false: `Error` reads responses with one section, and the catalog has one"),
+        "{}",
+        run.stderr
+    );
+    let text = run.stdout.replace(
+        "\n[[enum.error.refine]]\nname = \"BadSignatureEncoding\"\nmessage = \"Invalid signature: {why}\"\nkind = \"authentication\"\n",
+        "",
+    );
+    let checked = valid(&text);
+    assert_eq!(checked.enums.len(), 2);
+    assert!(!checked.enums[1].responses);
+}
+
+#[test]
+fn an_unnamed_entry_whose_message_changes_keeps_its_variant_name() {
+    // Found by the `update` fuzz target: 1003 had no `name`, so its variant was named after
+    // its message; the page's new text "`" names nothing, and the merged catalog failed check.
+    // A changed message must not rename a variant either way.
+    let reviewed = REVIEWED.replace("name = \"UnknownOrder\"\n", "");
+    for (test, text) in [
+        ("update_unnamed_tick", "`"),
+        ("update_unnamed_words", "Order gone"),
+    ] {
+        let page = PAGE_V1.replace("| 1003 | Order not found |", &format!("| 1003 | {text} |"));
+        let run = update_texts(test, &page, &reviewed);
+        assert_eq!(run.code, 0, "{}", run.all());
+        assert!(
+            run.stdout.contains(&format!(
+                "code = 1003\nmessage = \"{text}\"\nkind = \"not_found\"\nretry = \"verify_first\"\nname = \"OrderNotFound\"\n"
+            )),
+            "{}",
+            run.stdout
+        );
+    }
 }

@@ -12,16 +12,62 @@ use errcodes_core::template::{Part, Template};
 /// endings agree: the text `longer beginning + the middles of both + longer ending` matches
 /// each. A template and an exact text overlap when the runtime's own matcher accepts the text.
 /// Time and memory are linear in the lengths, whatever the texts (`limits.rs` bounds them).
+///
+/// ```
+/// use errcodes_codegen::templates::overlap;
+///
+/// assert!(overlap("Filter failure: {filter}", "Filter failure: LOT_SIZE"));
+/// assert!(!overlap("a{x}", "b{y}"));
+/// ```
 pub fn overlap(a: &str, b: &str) -> bool {
-    let (ta, tb) = (Template::new(a), Template::new(b));
-    match (ta.has_placeholders(), tb.has_placeholders()) {
-        (false, false) => a == b,
-        (true, false) => ta.matches(b),
-        (false, true) => tb.matches(a),
-        (true, true) => {
-            let ((start_a, end_a), (start_b, end_b)) = (ends(ta), ends(tb));
-            (start_a.starts_with(&start_b) || start_b.starts_with(&start_a))
-                && (end_a.ends_with(&end_b) || end_b.ends_with(&end_a))
+    Overlap::new(a).overlaps(&Overlap::new(b))
+}
+
+/// A text read once for [`overlap`]: the checks that compare every pair of a code's
+/// refinements, or of an enum's template codes, read each text once and not once per pair
+/// (1,000 template codes were 500,000 readings of each text, 4 s in a debug build).
+///
+/// ```
+/// use errcodes_codegen::templates::Overlap;
+///
+/// let texts = ["E1: {detail}", "E2: {detail}", "E1: {why}"].map(Overlap::new);
+/// assert!(!texts[0].overlaps(&texts[1]));
+/// assert!(texts[0].overlaps(&texts[2]));
+/// assert!(texts[2].has_placeholders());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlap<'t> {
+    text: &'t str,
+    /// The literal text before the first placeholder and after the last; `None` for an exact
+    /// text.
+    ends: Option<(String, String)>,
+}
+
+impl<'t> Overlap<'t> {
+    /// Reads `text`'s placeholders once.
+    pub fn new(text: &'t str) -> Self {
+        let template = Template::new(text);
+        Overlap {
+            text,
+            ends: template.has_placeholders().then(|| ends(template)),
+        }
+    }
+
+    /// Whether the text is a template (has a placeholder).
+    pub fn has_placeholders(&self) -> bool {
+        self.ends.is_some()
+    }
+
+    /// Whether some text matches both (see [`overlap`]).
+    pub fn overlaps(&self, other: &Overlap<'_>) -> bool {
+        match (&self.ends, &other.ends) {
+            (None, None) => self.text == other.text,
+            (Some(_), None) => Template::new(self.text).matches(other.text),
+            (None, Some(_)) => Template::new(other.text).matches(self.text),
+            (Some((start_a, end_a)), Some((start_b, end_b))) => {
+                (start_a.starts_with(start_b.as_str()) || start_b.starts_with(start_a.as_str()))
+                    && (end_a.ends_with(end_b.as_str()) || end_b.ends_with(end_a.as_str()))
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use errcodes_core::template::Template;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::limits::MAX_TEMPLATE_CODES;
 use crate::model::{Catalog, Code, Entry, EnumDef, RetryAfter};
-use crate::templates::overlap;
+use crate::templates::Overlap;
 
 pub fn validate(catalog: &mut Catalog, diagnostics: &mut Vec<Diagnostic>) {
     let has_detail = catalog.envelope.detail.is_some();
@@ -65,7 +65,7 @@ fn template_codes(def: &EnumDef, diagnostics: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    let mut templates: Vec<&Entry> = Vec::new();
+    let mut templates: Vec<(&Entry, Overlap<'_>)> = Vec::new();
     for entry in &def.entries {
         let Code::Str(code) = &entry.code else {
             continue;
@@ -75,10 +75,8 @@ fn template_codes(def: &EnumDef, diagnostics: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        if let Some(other) = templates.iter().find(|other| match &other.code {
-            Code::Str(other) => overlap(other, code),
-            Code::Int(_) => false,
-        }) {
+        let this = Overlap::new(code);
+        if let Some((other, _)) = templates.iter().find(|(_, other)| other.overlaps(&this)) {
             diagnostics.push(
                 Diagnostic::error(
                     entry.code_span,
@@ -91,7 +89,7 @@ fn template_codes(def: &EnumDef, diagnostics: &mut Vec<Diagnostic>) {
                 .help("make the literal text of one of them more specific, so that each code has one meaning"),
             );
         }
-        templates.push(entry);
+        templates.push((entry, this));
     }
 }
 
@@ -159,7 +157,7 @@ fn placeholder_exists(
 fn refinements(entry: &Entry, has_detail: bool, diagnostics: &mut Vec<Diagnostic>) -> bool {
     let before = diagnostics.len();
     let mut details: HashMap<&str, Span> = HashMap::new();
-    let mut by_message: Vec<&Entry> = Vec::new();
+    let mut by_message: Vec<(&Entry, Overlap<'_>)> = Vec::new();
     for refinement in &entry.refinements {
         if let Some(detail) = &refinement.detail {
             if !has_detail {
@@ -198,10 +196,9 @@ fn refinements(entry: &Entry, has_detail: bool, diagnostics: &mut Vec<Diagnostic
         }
         // An exact message beside a template that also matches it is fine: exact messages are
         // tried first, so the specific meaning wins. Two templates, or one text twice, are not.
-        let templated = |text: &str| Template::new(text).has_placeholders();
-        if let Some(other) = by_message.iter().find(|other| {
-            templated(&other.message) == templated(&refinement.message)
-                && overlap(&other.message, &refinement.message)
+        let this = Overlap::new(&refinement.message);
+        if let Some((other, _)) = by_message.iter().find(|(_, other)| {
+            other.has_placeholders() == this.has_placeholders() && other.overlaps(&this)
         }) {
             diagnostics.push(
                 Diagnostic::error(
@@ -216,7 +213,7 @@ fn refinements(entry: &Entry, has_detail: bool, diagnostics: &mut Vec<Diagnostic
             );
             continue;
         }
-        by_message.push(refinement);
+        by_message.push((refinement, this));
     }
     diagnostics.len() == before
 }

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use errcodes_codegen::limits::MAX_TEXT_CHARS;
 use errcodes_codegen::naming::{RESERVED_VARIANT_NAMES, check_type_name, derive_variant_name};
 use errcodes_codegen::{Code, Entry, EnumDef, Span};
 use heck::ToUpperCamelCase;
@@ -223,6 +224,7 @@ fn entries(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> V
     let mut first: HashMap<Code, usize> = HashMap::new();
     for (mut row, typed) in rows.into_iter().zip(typed) {
         fill_message(&mut row, enum_name, warnings);
+        fit_message(&mut row, enum_name, warnings);
         let Some(&at) = first.get(&typed.code) else {
             first.insert(typed.code.clone(), drafts.len());
             drafts.push(Draft {
@@ -285,6 +287,32 @@ fn entries(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> V
         .into_iter()
         .map(|draft| finish(draft, &mut names))
         .collect()
+}
+
+/// A message past the engine's limit ([`MAX_TEXT_CHARS`]) is cut at the last space before
+/// it, and the whole text goes first into the description, so that the catalog passes check
+/// (fuzz finding `regressions/import/import-message-past-the-limit`).
+fn fit_message(row: &mut RawRow, enum_name: &str, warnings: &mut Vec<Warning>) {
+    let Some((cut, _)) = row.message.char_indices().nth(MAX_TEXT_CHARS) else {
+        return;
+    };
+    let kept = row.message[..cut]
+        .rfind(char::is_whitespace)
+        .filter(|&at| at > 0)
+        .unwrap_or(cut);
+    let short = row.message[..kept].trim_end().to_owned();
+    let whole = std::mem::replace(&mut row.message, short);
+    warnings.push(Warning::new(
+        row.line,
+        format!(
+            "the message of code {} of `{enum_name}` is longer than {MAX_TEXT_CHARS} characters; it is cut there, and the whole text is kept in the description",
+            row.code
+        ),
+    ));
+    row.description = Some(match row.description.take() {
+        Some(description) => format!("{whole}\n{description}"),
+        None => whole,
+    });
 }
 
 /// A row without a message takes its description, or else its code (the API sends no text

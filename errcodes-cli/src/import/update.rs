@@ -45,8 +45,13 @@ pub enum Change {
     Restored { enum_name: String, code: String },
     /// A code the page now strikes through.
     Struck { enum_name: String, code: String },
-    /// A section the catalog did not have.
-    NewEnum { enum_name: String, entries: usize },
+    /// A section the catalog did not have; `silent` says why it was written with
+    /// `responses = false` (it would have broken the catalog's `api_enum` or `api_error`).
+    NewEnum {
+        enum_name: String,
+        entries: usize,
+        silent: Option<String>,
+    },
 }
 
 impl fmt::Display for Change {
@@ -81,9 +86,21 @@ impl fmt::Display for Change {
                 f,
                 "struck   {enum_name} {code}: struck through on the page; deprecated = true"
             ),
-            Change::NewEnum { enum_name, entries } => write!(
+            Change::NewEnum {
+                enum_name,
+                entries,
+                silent: None,
+            } => write!(
                 f,
                 "added    enum {enum_name} with {entries} entries (a new section; review its kinds)"
+            ),
+            Change::NewEnum {
+                enum_name,
+                entries,
+                silent: Some(why),
+            } => write!(
+                f,
+                "added    enum {enum_name} with {entries} entries and responses = false: {why} (a new section; review its kinds, and whether responses read it)"
             ),
         }
     }
@@ -122,6 +139,12 @@ pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, St
         format!("{file} is not valid TOML ({error}); fix it with `errcodes check {file}` first")
     })?;
     let mut changes = Vec::new();
+    let api_names = ["api_enum", "api_error"].map(|key| {
+        doc.get("catalog")
+            .and_then(|catalog| catalog.get(key))
+            .and_then(Item::as_str)
+            .map(str::to_owned)
+    });
     let enums = match doc.get_mut("enum") {
         Some(item) => item.as_array_of_tables_mut().ok_or_else(|| {
             format!("{file}: `enum` is not an array of tables; write each as [[enum]]")
@@ -131,6 +154,7 @@ pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, St
             doc["enum"].as_array_of_tables_mut().expect("just inserted")
         }
     };
+    let mut api = Api::of(&api_names, enums);
     let pairs = pair_sections(enums, fresh);
     let reviewed_count = enums.len();
     let mut matched = HashSet::new();
@@ -146,10 +170,16 @@ pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, St
             }
             Some(_) => {}
             None => {
-                enums.push(new_enum(section));
+                let silent = api.joins(section);
+                let mut table = new_enum(section);
+                if silent.is_some() {
+                    table.insert("responses", value(false));
+                }
+                enums.push(table);
                 changes.push(Change::NewEnum {
                     enum_name: section.name.clone(),
                     entries: section.entries.len(),
+                    silent,
                 });
             }
         }
@@ -173,6 +203,65 @@ pub fn merge(reviewed: &str, fresh: &[EnumDef], file: &str) -> Result<Merged, St
     })
 }
 
+/// What the catalog's `api_enum` or `api_error` needs of its responding sections (the
+/// engine's rule, `validate_venue::api`): `api_enum` joins sections of one code type,
+/// `api_error` alone reads exactly one section. A new section that would break it is written
+/// with `responses = false`, so that the merged catalog passes `errcodes check` (fuzz finding
+/// `regressions/update/update-new-section-of-the-other-code-type`).
+struct Api {
+    /// `api_enum`, then `api_error`, as the catalog names them.
+    names: [Option<String>; 2],
+    /// How many enums respond.
+    responding: usize,
+    /// Whether the first responding enum has string codes.
+    strings: Option<bool>,
+}
+
+impl Api {
+    fn of(names: &[Option<String>; 2], enums: &ArrayOfTables) -> Api {
+        let responding: Vec<&Table> = enums
+            .iter()
+            .filter(|t| t.get("responses").and_then(Item::as_bool) != Some(false))
+            .collect();
+        let strings = responding.first().map(|first| {
+            let code = first
+                .get("error")
+                .and_then(Item::as_array_of_tables)
+                .and_then(|errors| errors.iter().find_map(code_of));
+            matches!(code, Some(Code::Str(_)))
+        });
+        Api {
+            names: names.clone(),
+            responding: responding.len(),
+            strings,
+        }
+    }
+
+    /// Why `section` may not respond, or `None` when it joins the others (counted then).
+    fn joins(&mut self, section: &EnumDef) -> Option<String> {
+        let strings = matches!(section.entries.first().map(|e| &e.code), Some(Code::Str(_)));
+        let why = match &self.names {
+            [Some(api_enum), _] => match self.strings {
+                Some(theirs) if theirs != strings => Some(format!(
+                    "its codes are {}, and `{api_enum}` joins sections of {} codes",
+                    if strings { "strings" } else { "integers" },
+                    if theirs { "string" } else { "integer" },
+                )),
+                _ => None,
+            },
+            [None, Some(api_error)] if self.responding >= 1 => Some(format!(
+                "`{api_error}` reads responses with one section, and the catalog has one"
+            )),
+            _ => None,
+        };
+        if why.is_none() {
+            self.responding += 1;
+            self.strings.get_or_insert(strings);
+        }
+        why
+    }
+}
+
 /// The fresh sections paired with reviewed enum `at`, as one section (the first of them with
 /// the others' entries appended; a code listed by two keeps its first entry).
 fn gathered(fresh: &[EnumDef], pairs: &[Option<usize>], at: usize) -> EnumDef {
@@ -193,7 +282,8 @@ fn gathered(fresh: &[EnumDef], pairs: &[Option<usize>], at: usize) -> EnumDef {
     together
 }
 
-/// For each fresh section, the index of the reviewed `[[enum]]` it updates: same heading, else
+/// For each fresh section, the index of the reviewed `[[enum]]` it updates: same heading (one
+/// the page does not repeat), else
 /// same name, else the enum that already lists most of its codes (several sections may go
 /// to one enum: a reviewed catalog may gather the page's sections, as the Binance catalogs
 /// do), else the same position when that enum is still free.
@@ -224,8 +314,15 @@ fn pair_sections(enums: &ArrayOfTables, fresh: &[EnumDef]) -> Vec<Option<usize>>
             }
         }
     };
+    // A heading the page uses twice names neither section: its codes or names decide (else
+    // the second merge pairs the first such section with the enum the first merge made of
+    // the second; fuzz finding `regressions/update/update-new-section-of-the-other-code-type`).
+    let mut headings: HashMap<&str, usize> = HashMap::new();
+    for doc in fresh.iter().filter_map(|section| section.doc.as_deref()) {
+        *headings.entry(doc).or_default() += 1;
+    }
     claim(&mut pairs, &mut taken, &|_, section| {
-        let doc = section.doc.as_deref()?;
+        let doc = section.doc.as_deref().filter(|doc| headings[doc] == 1)?;
         docs.iter().position(|d| *d == Some(doc))
     });
     claim(&mut pairs, &mut taken, &|_, section| {
@@ -242,10 +339,18 @@ fn pair_sections(enums: &ArrayOfTables, fresh: &[EnumDef]) -> Vec<Option<usize>>
                 .filter(|e| reviewed.contains(&e.code))
                 .count()
         };
-        let best = (0..codes.len()).max_by_key(|&r| (listed(&codes[r]), std::cmp::Reverse(r)));
-        if let Some(best) = best
-            && listed(&codes[best]) * 2 >= section.entries.len()
-        {
+        // An enum no section has claimed yet first: a section the first merge added as a new
+        // enum claims it by name in the next merge, and may list more of this section's codes
+        // than the enum this section went to the first time (fuzz finding
+        // `regressions/update/update-repeated-table-pairs-with-the-new-enum`).
+        let qualifies = |r: &usize| listed(&codes[*r]) * 2 >= section.entries.len();
+        let most = |r: &usize| (listed(&codes[*r]), std::cmp::Reverse(*r));
+        let best = (0..codes.len())
+            .filter(|r| !taken.contains(r))
+            .filter(qualifies)
+            .max_by_key(most)
+            .or_else(|| (0..codes.len()).filter(qualifies).max_by_key(most));
+        if let Some(best) = best {
             taken.insert(best);
             pairs[at] = Some(best);
         }
@@ -307,12 +412,8 @@ fn merge_enum(
             shown(&odd.code),
         ));
     }
-    let mut by_code: HashMap<Code, usize> = HashMap::new();
     let mut names: HashSet<String> = HashSet::new();
-    for (at, entry) in errors.iter().enumerate() {
-        if let Some(code) = code_of(entry) {
-            by_code.entry(code).or_insert(at);
-        }
+    for entry in errors.iter() {
         // An entry without `name` takes the one the engine derives from its message: a new
         // entry must not take that name either.
         names.extend(str_of(entry, "name").map(str::to_owned).or_else(|| {
@@ -329,30 +430,9 @@ fn merge_enum(
     }
     let reviewed_count = errors.len();
     let mut seen = HashSet::new();
-    // A reviewed entry may write a documented code as a template (Kraken's
-    // `EService: Throttled: [UNIX timestamp]` as `EService: Throttled: {until}`): the
-    // documented spelling is then the entry's code when the template matches it.
-    let templates: Vec<(usize, String)> = errors
-        .iter()
-        .enumerate()
-        .filter_map(|(at, entry)| match code_of(entry) {
-            Some(Code::Str(code)) if Template::new(&code).has_placeholders() => Some((at, code)),
-            _ => None,
-        })
-        .collect();
-    let by_template = |code: &Code| match code {
-        Code::Str(text) => templates
-            .iter()
-            .find(|(_, template)| Template::new(template).matches(text))
-            .map(|(at, _)| *at),
-        Code::Int(_) => None,
-    };
-    for fresh in &section.entries {
-        let Some(at) = by_code
-            .get(&fresh.code)
-            .copied()
-            .or_else(|| by_template(&fresh.code))
-        else {
+    let targets = claimed_entries(errors, section);
+    for (fresh, target) in section.entries.iter().zip(targets) {
+        let Some(at) = target else {
             let name = unique(&fresh.name, &fresh.code, &names);
             names.insert(name.clone());
             errors.push(new_entry(fresh, &name));
@@ -368,7 +448,17 @@ fn merge_enum(
         let entry = errors.get_mut(at).expect("an index of this array");
         let code = shown(&fresh.code);
         let old = str_of(entry, "message").unwrap_or_default().to_owned();
-        if old != fresh.message {
+        // The catalog may name the page's placeholders (`{currency}` for `{param0}`): the
+        // same words with other names are the same message, and the catalog's names stay.
+        if !Template::new(&old).same_shape(&Template::new(&fresh.message)) {
+            // An entry without `name` is named after its message: it keeps that name, written
+            // out, so that users' matches still compile and a new text that names nothing
+            // (fuzz finding `regressions/update/update-message-that-names-nothing`) is fine.
+            if entry.get("name").is_none()
+                && let Some(name) = errcodes_codegen::naming::derive_variant_name(&old)
+            {
+                entry.insert("name", value(name));
+            }
             // Replace the value only, keeping the key's comments and spacing.
             if let Some(item) = entry.get_mut("message") {
                 let decor = item.as_value().map(|v| v.decor().clone());
@@ -407,6 +497,58 @@ fn merge_enum(
         }
     }
     Ok(())
+}
+
+/// For each fresh entry (in page order), the reviewed entry it updates, or `None` for a new
+/// one. A reviewed entry is updated by at most one fresh entry, or one page would write two
+/// messages into it and merging it again would write them again (fuzz finding
+/// `regressions/update/update-merged-twice-changes`). The same code wins first; then a
+/// reviewed entry whose code is a template (Kraken's `EService: Throttled: [UNIX timestamp]`
+/// reviewed as `EService: Throttled: {until}`) takes the first documented code it matches,
+/// one spelled with the same words ([`Template::same_shape`]) before one it merely matches.
+/// A second documented code that the template matches becomes an entry of its own, whose
+/// exact code then wins for its own text in the engine as in the next merge.
+fn claimed_entries(errors: &ArrayOfTables, section: &EnumDef) -> Vec<Option<usize>> {
+    let mut by_code: HashMap<Code, usize> = HashMap::new();
+    let mut templates: Vec<(usize, String)> = Vec::new();
+    for (at, entry) in errors.iter().enumerate() {
+        let Some(code) = code_of(entry) else { continue };
+        if let Code::Str(text) = &code
+            && Template::new(text).has_placeholders()
+        {
+            templates.push((at, text.clone()));
+        }
+        by_code.entry(code).or_insert(at);
+    }
+    let mut claimed: HashSet<usize> = HashSet::new();
+    let mut targets: Vec<Option<usize>> = section
+        .entries
+        .iter()
+        .map(|fresh| {
+            // The importer lists a code once per section, so no two fresh entries share one.
+            let at = by_code.get(&fresh.code).copied()?;
+            claimed.insert(at);
+            Some(at)
+        })
+        .collect();
+    let same_words =
+        |template: &str, code: &str| Template::new(template).same_shape(&Template::new(code));
+    let matched = |template: &str, code: &str| Template::new(template).matches(code);
+    for pass in [&same_words as &dyn Fn(&str, &str) -> bool, &matched] {
+        for (fresh, target) in section.entries.iter().zip(targets.iter_mut()) {
+            let (None, Code::Str(code)) = (&target, &fresh.code) else {
+                continue;
+            };
+            let found = templates
+                .iter()
+                .find(|(at, template)| !claimed.contains(at) && pass(template, code));
+            if let Some((at, _)) = found {
+                claimed.insert(*at);
+                *target = Some(*at);
+            }
+        }
+    }
+    targets
 }
 
 /// `name`, or with the code appended, then a counter, when the enum already uses it.
