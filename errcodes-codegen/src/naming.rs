@@ -6,12 +6,12 @@ use heck::ToUpperCamelCase;
 pub const DERIVED_NAME_WORDS: usize = 6;
 
 /// Words a derived variant name leaves out (compared without regard to case): articles,
-/// prepositions, forms of "be" and "have", "please", "your". They carry no meaning a `match`
-/// arm needs; "not", "no", "and" and "or" do, and are kept.
+/// prepositions, "is" and "has", "please", "your". They carry no meaning a `match` arm needs;
+/// "not", "no", "be" (`CannotBeEmpty`), "and" and "or" do, and are kept.
 pub const FILLER_WORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "is",
-    "are", "was", "were", "be", "been", "has", "have", "had", "this", "that", "these", "those",
-    "it", "its", "you", "your", "please",
+    "are", "was", "were", "has", "have", "had", "this", "that", "these", "those", "it", "its",
+    "you", "your", "please",
 ];
 
 /// Inherent associated items of every generated enum; a variant must not shadow them.
@@ -30,6 +30,33 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|word| !word.is_empty())
 }
 
+/// The pieces of `text` outside parentheses (an unclosed `(` runs to the end of the piece).
+fn outside_parentheses(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    pieces.push(&text[start..at]);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    start = at + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth == 0 {
+        pieces.push(&text[start..]);
+    }
+    pieces
+}
+
 /// `words` in UpperCamelCase, prefixed with `Error` when that would start with a digit.
 fn camel(words: &[String]) -> String {
     let name = words.join(" ").to_upper_camel_case();
@@ -43,7 +70,8 @@ fn camel(words: &[String]) -> String {
 /// The variant name derived from a message, the one rule of the engine (for an entry written
 /// without `name`) and of `errcodes import`:
 ///
-/// - placeholders (`{currency}`) are left out: a name says what failed, not what varied;
+/// - placeholders (`{currency}`) and asides in parentheses are left out: a name says what
+///   failed, not what varied or how to read it;
 /// - the message's words (ASCII letters and digits; an apostrophe inside a word dropped) other
 ///   than the [`FILLER_WORDS`], at most [`DERIVED_NAME_WORDS`] of them, in UpperCamelCase (all
 ///   of the first words when every word is filler);
@@ -68,14 +96,22 @@ fn camel(words: &[String]) -> String {
 pub fn derive_variant_name(message: &str) -> Option<String> {
     use errcodes_core::template::{Part, Template};
 
-    let all: Vec<String> = Template::new(message)
+    let text: Vec<&str> = Template::new(message)
         .parts()
         .filter_map(|part| match part {
             Part::Text(text) => Some(text),
             Part::Placeholder(_) => None,
         })
+        .collect();
+    // Outside parentheses first; a message that is all aside keeps its words.
+    let mut all: Vec<String> = text
+        .iter()
+        .flat_map(|text| outside_parentheses(text))
         .flat_map(words)
         .collect();
+    if all.is_empty() {
+        all = text.iter().copied().flat_map(words).collect();
+    }
     if all.is_empty() {
         return None;
     }
@@ -228,14 +264,25 @@ mod tests {
         // An apostrophe joins a word instead of splitting it (`can't`, `don’t`).
         assert_eq!(
             derive_variant_name("Sz can't be more than {max}").as_deref(),
-            Some("SzCantMoreThan")
+            Some("SzCantBeMoreThan")
         );
         assert_eq!(
             derive_variant_name("You don’t have permission").as_deref(),
             Some("DontPermission")
         );
+        // An aside in parentheses is not part of the name, unless it is all there is.
+        assert_eq!(
+            derive_variant_name("API endpoint request timeout. (does not mean that it failed)")
+                .as_deref(),
+            Some("ApiEndpointRequestTimeout")
+        );
+        assert_eq!(derive_variant_name("(deprecated)").as_deref(), Some("Deprecated"));
+        assert_eq!(
+            derive_variant_name("Body for POST request cannot be empty.").as_deref(),
+            Some("BodyPostRequestCannotBeEmpty")
+        );
         // Only filler: the first words are kept rather than nothing.
-        assert_eq!(derive_variant_name("To be").as_deref(), Some("ToBe"));
+        assert_eq!(derive_variant_name("To it").as_deref(), Some("ToIt"));
         // Only placeholders: nothing to name.
         assert_eq!(derive_variant_name("{param0} {param1}"), None);
     }

@@ -368,7 +368,11 @@ fn merge_enum(
         let entry = errors.get_mut(at).expect("an index of this array");
         let code = shown(&fresh.code);
         let old = str_of(entry, "message").unwrap_or_default().to_owned();
-        if old != fresh.message {
+        // Renamed placeholders (`{currency}` for the page's `{param0}`) are the reviewer's: the
+        // message is the same as long as its words are.
+        if !errcodes_codegen::template::Template::new(&old)
+            .same_shape(&errcodes_codegen::template::Template::new(&fresh.message))
+        {
             // Replace the value only, keeping the key's comments and spacing.
             if let Some(item) = entry.get_mut("message") {
                 let decor = item.as_value().map(|v| v.decor().clone());
