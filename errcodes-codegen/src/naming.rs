@@ -248,12 +248,15 @@ mod tests {
     fn derived_names_drop_filler_words_and_placeholders() {
         // The names issue 18 quotes, as the importer wrote them before.
         assert_eq!(
-            derive_variant_name("New order: Account has insufficient balance for requested action.")
-                .as_deref(),
+            derive_variant_name(
+                "New order: Account has insufficient balance for requested action."
+            )
+            .as_deref(),
             Some("NewOrderAccountInsufficientBalanceRequested")
         );
         assert_eq!(
-            derive_variant_name("Order failed. Insufficient {param0} balance in account").as_deref(),
+            derive_variant_name("Order failed. Insufficient {param0} balance in account")
+                .as_deref(),
             Some("OrderFailedInsufficientBalanceAccount")
         );
         // The filler is dropped wherever it is, the word cap counts what is kept.
@@ -276,7 +279,10 @@ mod tests {
                 .as_deref(),
             Some("ApiEndpointRequestTimeout")
         );
-        assert_eq!(derive_variant_name("(deprecated)").as_deref(), Some("Deprecated"));
+        assert_eq!(
+            derive_variant_name("(deprecated)").as_deref(),
+            Some("Deprecated")
+        );
         assert_eq!(
             derive_variant_name("Body for POST request cannot be empty.").as_deref(),
             Some("BodyPostRequestCannotBeEmpty")
