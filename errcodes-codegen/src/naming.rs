@@ -6,12 +6,12 @@ use heck::ToUpperCamelCase;
 pub const DERIVED_NAME_WORDS: usize = 6;
 
 /// Words a derived variant name leaves out (compared without regard to case): articles,
-/// prepositions, "is" and "has", "please", "your". They carry no meaning a `match` arm needs;
+/// prepositions, "is", "has" and "been", "please", "your". They carry no meaning a `match` arm needs;
 /// "not", "no", "be" (`CannotBeEmpty`), "and" and "or" do, and are kept.
 pub const FILLER_WORDS: &[&str] = &[
     "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "is",
-    "are", "was", "were", "has", "have", "had", "this", "that", "these", "those", "it", "its",
-    "you", "your", "please",
+    "are", "was", "were", "been", "has", "have", "had", "this", "that", "these", "those", "it",
+    "its", "you", "your", "please",
 ];
 
 /// Inherent associated items of every generated enum; a variant must not shadow them.
@@ -286,6 +286,11 @@ mod tests {
         assert_eq!(
             derive_variant_name("Body for POST request cannot be empty.").as_deref(),
             Some("BodyPostRequestCannotBeEmpty")
+        );
+        // "been" goes with "has": `CardDeclined`, not `CardBeenDeclined`.
+        assert_eq!(
+            derive_variant_name("The card has been declined").as_deref(),
+            Some("CardDeclined")
         );
         // Only filler: the first words are kept rather than nothing.
         assert_eq!(derive_variant_name("To it").as_deref(), Some("ToIt"));
