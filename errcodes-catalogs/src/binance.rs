@@ -28,7 +28,7 @@
     venue: "Binance",
     feature: "binance",
     section: BinanceError,
-    variant: NewOrderAccountHasInsufficientBalanceForRequestedAction,
+    variant: NewOrderAccountInsufficientBalanceRequestedAction,
     status: 400,
     body: r#"{"code":-2010,"msg":"Account has insufficient balance for requested action."}"#,
     kind: InsufficientFunds,

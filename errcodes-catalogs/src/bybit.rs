@@ -37,7 +37,7 @@
     venue: "Bybit",
     feature: "bybit",
     section: BybitUtaError,
-    variant: AvailableBalanceIsInsufficient,
+    variant: AvailableBalanceInsufficient,
     status: 200,
     body: r#"{"retCode":110007,"retMsg":"Insufficient available balance","result":{},"retExtInfo":{},"time":1692733899735}"#,
     kind: InsufficientFunds,

@@ -32,7 +32,7 @@
     venue: "OKX",
     feature: "okx",
     section: OkxTradeError,
-    variant: OrderFailedInsufficientParam0BalanceInAccount,
+    variant: OrderFailedInsufficientBalanceAccount,
     status: 200,
     body: r#"{"code":"1","data":[{"clOrdId":"","ordId":"","sCode":"51008","sMsg":"Order failed. Insufficient USDT margin in account ","tag":"","ts":"1754837511941"}],"inTime":"1754837511940445","msg":"All operations failed","outTime":"1754837511941393"}"#,
     kind: InsufficientFunds,

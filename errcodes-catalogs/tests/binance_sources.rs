@@ -140,3 +140,27 @@ fn a_changed_message_is_caught() {
     let result = std::panic::catch_unwind(|| assert_rows_in("binance", "x", &rows, &enums[0].1));
     assert!(result.is_err());
 }
+
+/// The catalog names the page's `'{param}'` slot `{tag}`: a renamed placeholder is faithful, a
+/// changed word around it is not.
+#[test]
+fn a_renamed_placeholder_is_faithful_and_a_changed_word_is_not() {
+    let enums = catalog("binance");
+    let page = |message: &str| {
+        [Row {
+            code: -1224,
+            message: message.into(),
+            struck: false,
+        }]
+    };
+    let entries = &enums[0].1;
+    assert_rows_in(
+        "binance",
+        "x",
+        &page("Working order must include the '{param}' tag."),
+        entries,
+    );
+    let changed = page("Working order must include the '{param}' flag.");
+    let result = std::panic::catch_unwind(|| assert_rows_in("binance", "x", &changed, entries));
+    assert!(result.is_err());
+}

@@ -76,8 +76,8 @@ fn mixpay_seed_imports_as_the_hand_kept_catalog() {
             .unwrap()
             .name
     };
-    assert_eq!(name_of(10021), "ThePayeeInMemoDoesNotSupportThe");
-    assert_eq!(name_of(10066), "ThePayeeInMemoDoesNotSupportThe10066");
+    assert_eq!(name_of(10021), "PayeeMemoDoesNotSupportSettlement");
+    assert_eq!(name_of(10066), "PayeeMemoDoesNotSupportSettlement10066");
 }
 
 #[test]

@@ -504,7 +504,23 @@ impl ::core::fmt::Debug for {ty} {{
 }}
 "##
     );
-    crate::surface::trait_impls(out, ty, &types, venue);
+    let sentences: Vec<(&str, String)> = variants
+        .iter()
+        .filter(|entry| Template::new(&entry.message).has_placeholders())
+        .map(|entry| {
+            (
+                ident(&entry.name),
+                Template::new(&entry.message).sentence().to_string(),
+            )
+        })
+        .collect();
+    crate::surface::trait_impls(
+        out,
+        ty,
+        &types,
+        venue,
+        &crate::surface::display_body(ty, &sentences, sentences.len() == variants.len()),
+    );
     out.push_str("};\n");
     Ok(())
 }

@@ -150,7 +150,13 @@ fn api_enum(
     out.push_str("#[doc = \"Every error of catalog `");
     literal_text(out, &catalog.name);
     out.push_str("` that a response can carry: one variant per section that answers requests. ");
-    out.push_str("A code listed by several sections belongs to the first of them.\"]\n");
+    out.push_str("A code listed by several sections belongs to the first of them. ");
+    let _ = writeln!(
+        out,
+        "Every variant of a section is also an associated constant of this enum, of the same name, \
+         to match without naming the section: `{ty}::Name` for `{ty}::Section(Section::Name)`, with a `_` arm \
+         (a name several sections share has no constant).\"]"
+    );
     out.push_str(
         "#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, \
          ::core::cmp::Eq, ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash)]\n",
@@ -196,7 +202,23 @@ fn api_enum(
             _ => None,
         })
     })?;
-    crate::surface::trait_impls(out, ty, &types, &venue_consts(catalog));
+    let flat: Vec<(&str, Vec<&str>)> = sections
+        .iter()
+        .map(|def| {
+            (
+                ident(&def.name),
+                def.variants().map(|entry| ident(&entry.name)).collect(),
+            )
+        })
+        .collect();
+    crate::surface::flat_consts(out, ty, &flat);
+    crate::surface::trait_impls(
+        out,
+        ty,
+        &types,
+        &venue_consts(catalog),
+        &crate::surface::api_display_body(ty, &names),
+    );
     out.push_str("};\n");
     Ok(())
 }

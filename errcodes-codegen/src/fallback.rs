@@ -86,6 +86,12 @@ const _: () = {{
     if let Err(error) = inherent {
         let _ = writeln!(out, "::core::compile_error!({:?});", error.to_string());
     }
-    trait_impls(out, ty, &types, "");
+    trait_impls(
+        out,
+        ty,
+        &types,
+        "",
+        &crate::surface::display_body(ty, &[], false),
+    );
     out.push_str("};\n");
 }

@@ -279,7 +279,7 @@ const RETRY_AFTER_KEY: Key = key(
 const VARIANT_NAME: Key = key(
     "name",
     Value::VariantName,
-    "The Rust variant name, ASCII UpperCamelCase (`InvalidSignature`); derived from the message's first eight words when absent.",
+    "The Rust variant name, ASCII UpperCamelCase (`InvalidSignature`); derived from the message when absent: at most six of its words, without placeholders, asides in parentheses or filler words.",
 );
 
 /// The whole file.

@@ -2,30 +2,134 @@
 
 use heck::ToUpperCamelCase;
 
-/// How many words of a message a derived variant name keeps.
-pub const DERIVED_NAME_WORDS: usize = 8;
+/// How many words a derived variant name keeps, after [`FILLER_WORDS`] are dropped.
+pub const DERIVED_NAME_WORDS: usize = 6;
+
+/// Words a derived variant name leaves out (compared without regard to case): articles,
+/// prepositions, "is", "has" and "been", "please", "your". They carry no meaning a `match` arm needs;
+/// "not", "no", "be" (`CannotBeEmpty`), "and" and "or" do, and are kept.
+pub const FILLER_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "is",
+    "are", "was", "were", "been", "has", "have", "had", "this", "that", "these", "those", "it",
+    "its", "you", "your", "please",
+];
 
 /// Inherent associated items of every generated enum; a variant must not shadow them.
 pub const RESERVED_VARIANT_NAMES: &[&str] = &["ALL", "CATALOG", "ENUM", "ENVELOPE"];
 
-/// The variant name derived from a message: the UpperCamelCase of its first
-/// [`DERIVED_NAME_WORDS`] words of ASCII letters and digits, prefixed with `Error` when it
-/// would start with a digit. `None` when the message has no ASCII letter or digit.
-pub fn derive_variant_name(message: &str) -> Option<String> {
-    let words: Vec<&str> = message
-        .split(|c: char| !c.is_ascii_alphanumeric())
+/// The words of `text`: runs of ASCII letters and digits, an apostrophe inside a word dropped
+/// (`can't` is one word, `cant`, not `can` and `t`).
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .map(|word| {
+            word.trim_matches(|c| c == '\'' || c == '\u{2019}')
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
         .filter(|word| !word.is_empty())
-        .take(DERIVED_NAME_WORDS)
-        .collect();
-    if words.is_empty() {
-        return None;
+}
+
+/// The pieces of `text` outside parentheses (an unclosed `(` runs to the end of the piece).
+fn outside_parentheses(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    pieces.push(&text[start..at]);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    start = at + 1;
+                }
+            }
+            _ => {}
+        }
     }
+    if depth == 0 {
+        pieces.push(&text[start..]);
+    }
+    pieces
+}
+
+/// `words` in UpperCamelCase, prefixed with `Error` when that would start with a digit.
+fn camel(words: &[String]) -> String {
     let name = words.join(" ").to_upper_camel_case();
-    Some(if name.starts_with(|c: char| c.is_ascii_digit()) {
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("Error{name}")
     } else {
         name
-    })
+    }
+}
+
+/// The variant name derived from a message, the one rule of the engine (for an entry written
+/// without `name`) and of `errcodes import`:
+///
+/// - placeholders (`{currency}`) and asides in parentheses are left out: a name says what
+///   failed, not what varied or how to read it;
+/// - the message's words (ASCII letters and digits; an apostrophe inside a word dropped) other
+///   than the [`FILLER_WORDS`], at most [`DERIVED_NAME_WORDS`] of them, in UpperCamelCase (all
+///   of the first words when every word is filler);
+/// - prefixed with `Error` when it would start with a digit.
+///
+/// `None` when the message has no ASCII letter or digit outside its placeholders. Names stay
+/// unique within a section: the engine refuses two equal derived names, and the importer then
+/// appends the code (`…51008`).
+///
+/// ```
+/// use errcodes_codegen::naming::derive_variant_name;
+///
+/// assert_eq!(
+///     derive_variant_name("Account has insufficient balance for requested action.").as_deref(),
+///     Some("AccountInsufficientBalanceRequestedAction")
+/// );
+/// assert_eq!(
+///     derive_variant_name("Order failed. Insufficient {currency} balance in account").as_deref(),
+///     Some("OrderFailedInsufficientBalanceAccount")
+/// );
+/// ```
+pub fn derive_variant_name(message: &str) -> Option<String> {
+    use errcodes_core::template::{Part, Template};
+
+    let text: Vec<&str> = Template::new(message)
+        .parts()
+        .filter_map(|part| match part {
+            Part::Text(text) => Some(text),
+            Part::Placeholder(_) => None,
+        })
+        .collect();
+    // Outside parentheses first; a message that is all aside keeps its words.
+    let mut all: Vec<String> = text
+        .iter()
+        .flat_map(|text| outside_parentheses(text))
+        .flat_map(words)
+        .collect();
+    if all.is_empty() {
+        all = text.iter().copied().flat_map(words).collect();
+    }
+    if all.is_empty() {
+        return None;
+    }
+    let is_filler = |word: &String| {
+        FILLER_WORDS
+            .iter()
+            .any(|filler| filler.eq_ignore_ascii_case(word))
+    };
+    let mut kept: Vec<String> = all
+        .iter()
+        .filter(|word| !is_filler(word))
+        .take(DERIVED_NAME_WORDS)
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        kept = all.into_iter().take(DERIVED_NAME_WORDS).collect();
+    }
+    Some(camel(&kept))
 }
 
 /// Rust's keywords, strict and reserved: none can name the module a catalog expands into.
@@ -76,7 +180,11 @@ pub fn check_type_name(name: &str, what: &str) -> Result<(), NameProblem> {
     // The suggestion is built only for a name that is wrong: this check runs for every entry
     // of every catalog, in the user's unoptimized build.
     let suggest = |why: &str| {
-        let suggestion = derive_variant_name(name).filter(|s| s != "Self" && s != name);
+        // Every word of the written name: it is the user's, not a message to shorten.
+        let written: Vec<String> = words(name).collect();
+        let suggestion = (!written.is_empty())
+            .then(|| camel(&written))
+            .filter(|s| s != "Self" && s != name);
         NameProblem {
             message: format!("{what} `{name}` {why}"),
             help: match suggestion {
@@ -119,7 +227,7 @@ mod tests {
     fn derives_names_from_messages() {
         assert_eq!(
             derive_variant_name("Server error, please try again later.").as_deref(),
-            Some("ServerErrorPleaseTryAgainLater")
+            Some("ServerErrorTryAgainLater")
         );
         assert_eq!(
             derive_variant_name("API-key format invalid").as_deref(),
@@ -131,9 +239,63 @@ mod tests {
         );
         assert_eq!(
             derive_variant_name("one two three four five six seven eight nine").as_deref(),
-            Some("OneTwoThreeFourFiveSixSevenEight")
+            Some("OneTwoThreeFourFiveSix")
         );
         assert_eq!(derive_variant_name("Ошибка !!"), None);
+    }
+
+    #[test]
+    fn derived_names_drop_filler_words_and_placeholders() {
+        // The names issue 18 quotes, as the importer wrote them before.
+        assert_eq!(
+            derive_variant_name(
+                "New order: Account has insufficient balance for requested action."
+            )
+            .as_deref(),
+            Some("NewOrderAccountInsufficientBalanceRequested")
+        );
+        assert_eq!(
+            derive_variant_name("Order failed. Insufficient {param0} balance in account")
+                .as_deref(),
+            Some("OrderFailedInsufficientBalanceAccount")
+        );
+        // The filler is dropped wherever it is, the word cap counts what is kept.
+        assert_eq!(
+            derive_variant_name("The order is not in the book").as_deref(),
+            Some("OrderNotBook")
+        );
+        // An apostrophe joins a word instead of splitting it (`can't`, `don’t`).
+        assert_eq!(
+            derive_variant_name("Sz can't be more than {max}").as_deref(),
+            Some("SzCantBeMoreThan")
+        );
+        assert_eq!(
+            derive_variant_name("You don’t have permission").as_deref(),
+            Some("DontPermission")
+        );
+        // An aside in parentheses is not part of the name, unless it is all there is.
+        assert_eq!(
+            derive_variant_name("API endpoint request timeout. (does not mean that it failed)")
+                .as_deref(),
+            Some("ApiEndpointRequestTimeout")
+        );
+        assert_eq!(
+            derive_variant_name("(deprecated)").as_deref(),
+            Some("Deprecated")
+        );
+        assert_eq!(
+            derive_variant_name("Body for POST request cannot be empty.").as_deref(),
+            Some("BodyPostRequestCannotBeEmpty")
+        );
+        // "been" goes with "has": `CardDeclined`, not `CardBeenDeclined`.
+        assert_eq!(
+            derive_variant_name("The card has been declined").as_deref(),
+            Some("CardDeclined")
+        );
+        // Only filler: the first words are kept rather than nothing.
+        assert_eq!(derive_variant_name("To it").as_deref(), Some("ToIt"));
+        // Only placeholders: nothing to name.
+        assert_eq!(derive_variant_name("{param0} {param1}"), None);
     }
 
     #[test]

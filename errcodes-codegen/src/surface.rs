@@ -97,7 +97,7 @@ pub(crate) const ITEMS: &[Item] = &[
     },
     Item {
         name: "message",
-        doc: "The documented message, byte for byte (what `Display` prints).",
+        doc: "The documented message, byte for byte, placeholders included (`Insufficient {currency} balance`). `Display` prints it as a sentence: the message, with each placeholder written `…` (`Insufficient … balance`).",
         shape: Shape::Method {
             params: "",
             args: "",
@@ -243,9 +243,53 @@ pub(crate) fn inherent_impl(
     Ok(())
 }
 
+/// The body of `Display::fmt` for a section enum `ty`: its message ([`ITEMS`]' `message`), or for
+/// a variant whose message is a template, that template as a sentence (`Template::sentence`:
+/// each placeholder written `…`), computed here once rather than at every call. `sentences`
+/// holds (variant, sentence) for those variants only; without any, the message is printed as is.
+/// `every` says that every variant has one (a catch-all arm would then be unreachable, a warning
+/// in the user's crate).
+pub(crate) fn display_body(ty: &str, sentences: &[(&str, String)], every: bool) -> String {
+    if sentences.is_empty() {
+        return format!("f.pad({ty}::message(*self))");
+    }
+    let mut body = String::from("f.pad(match *self {\n");
+    for (variant, sentence) in sentences {
+        let _ = writeln!(body, "{ty}::{variant} => {sentence:?},");
+    }
+    if !every {
+        let _ = writeln!(body, "other => {ty}::message(other),");
+    }
+    body.push_str("})");
+    body
+}
+
+/// The body of `Display::fmt` for an API enum `ty`: each section prints its own error.
+pub(crate) fn api_display_body(ty: &str, sections: &[&str]) -> String {
+    let mut body = String::from(
+        "match self {
+",
+    );
+    for section in sections {
+        let _ = writeln!(
+            body,
+            "{ty}::{section}(error) => ::core::fmt::Display::fmt(error, f),"
+        );
+    }
+    body.push('}');
+    body
+}
+
 /// `ErrorCode`, `Display`, `Error` and `TryFrom` for `ty`, each delegating to the inherent items
-/// of [`ITEMS`]; `venue` holds the trait's `HTTP` and `HEADERS` items, when the catalog has them.
-pub(crate) fn trait_impls(out: &mut String, ty: &str, types: &CodeTypes, venue: &str) {
+/// of [`ITEMS`]; `venue` holds the trait's `HTTP` and `HEADERS` items, when the catalog has them,
+/// and `display` the body of `Display::fmt` ([`display_body`], [`api_display_body`]).
+pub(crate) fn trait_impls(
+    out: &mut String,
+    ty: &str,
+    types: &CodeTypes,
+    venue: &str,
+    display: &str,
+) {
     let _ = writeln!(
         out,
         "#[automatically_derived]\nimpl {RT}::ErrorCode for {ty} {{\ntype Code = {};\n{venue}",
@@ -303,7 +347,7 @@ pub(crate) fn trait_impls(out: &mut String, ty: &str, types: &CodeTypes, venue: 
 #[automatically_derived]
 impl ::core::fmt::Display for {ty} {{
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{
-        f.pad({ty}::message(*self))
+        {display}
     }}
 }}
 
@@ -359,6 +403,40 @@ pub(crate) fn api_body(
         }
     }
     Some(body)
+}
+
+/// The flat names of an API enum `ty`: one associated constant per variant of its sections,
+/// named like the variant, so that a match reads `Code::InvalidSignature` where the nested path
+/// is `Code::MexcError(MexcError::InvalidSignature)`. The enums derive `PartialEq` and `Eq`, so a
+/// constant is a pattern. A match on them is not checked for exhaustiveness (it needs a `_`
+/// arm); the nested variants are. `sections` holds each section's name and variant names.
+///
+/// A name no constant can take is left out, and the nested path still reaches it: one that
+/// several sections share (which section it meant would be a guess) and one that is a section's
+/// name (the API enum's own variant holds it).
+pub(crate) fn flat_consts(out: &mut String, ty: &str, sections: &[(&str, Vec<&str>)]) {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, variants) in sections {
+        for variant in variants {
+            *seen.entry(variant).or_default() += 1;
+        }
+    }
+    let is_section = |name: &str| sections.iter().any(|(section, _)| *section == name);
+    // Named like the variants, not in upper case: the lint is about the definition, which the
+    // user does not write; the use site raises nothing.
+    let _ = writeln!(out, "#[allow(non_upper_case_globals)]\nimpl {ty} {{");
+    for (section, variants) in sections {
+        for variant in variants {
+            if seen[variant] > 1 || is_section(variant) {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "#[doc = \"[`{section}::{variant}`], to match as `{ty}::{variant}`.\"]\npub const {variant}: {ty} = {ty}::{section}({section}::{variant});"
+            );
+        }
+    }
+    out.push_str("}\n");
 }
 
 /// The body of `item` for the uninhabited stand-in `ty` of a broken catalog.

@@ -161,6 +161,29 @@ impl<'t> Iterator for Parts<'t> {
     }
 }
 
+/// A [`Template`] written as a sentence: see [`Template::sentence`].
+///
+/// ```
+/// let sentence = errcodes_core::template::Template::new("IP banned until {until}.").sentence();
+/// assert_eq!(sentence.to_string(), "IP banned until ….");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sentence<'t> {
+    template: Template<'t>,
+}
+
+impl fmt::Display for Sentence<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for part in self.template.parts() {
+            f.write_str(match part {
+                Part::Text(text) => text,
+                Part::Placeholder(_) => "\u{2026}",
+            })?;
+        }
+        Ok(())
+    }
+}
+
 impl<'t> Template<'t> {
     /// A template over `text`. Any text is accepted; [`check`](Template::check) says whether
     /// it is well formed.
@@ -243,6 +266,22 @@ impl<'t> Template<'t> {
                 _ => return false,
             }
         }
+    }
+
+    /// The template as a sentence a person reads: each placeholder, named or not, written `…`
+    /// (U+2026), the literal text as it is. This is what `Display` of a generated variant
+    /// prints for a templated message, where the raw `{currency}` would read as a typo; the
+    /// message itself stays the catalog's template (`message()`), byte for byte.
+    ///
+    /// ```
+    /// use errcodes_core::template::Template;
+    ///
+    /// let template = Template::new("Order failed. Insufficient {currency} balance in account");
+    /// assert_eq!(template.sentence().to_string(), "Order failed. Insufficient … balance in account");
+    /// assert_eq!(Template::new(r#"{"code":1}"#).sentence().to_string(), r#"{"code":1}"#);
+    /// ```
+    pub fn sentence(&self) -> Sentence<'t> {
+        Sentence { template: *self }
     }
 
     /// Whether `text` is a well-formed template (see the [module docs](self)).

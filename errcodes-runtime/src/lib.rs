@@ -32,6 +32,31 @@
 //!
 //! The catalog format, every key with an example, is the [`format`] page.
 //!
+//! # Names
+//!
+//! `Display` of a variant is its message as a sentence: a templated message prints each
+//! placeholder as `…`, while [`message`](ErrorCode::message) keeps the template (what the
+//! server's text is matched against, and what [`ApiError::placeholder`] reads values by).
+//! The catalog-wide enum (`Code` in the bundled catalogs) matches flat: every variant of its
+//! sections is an associated constant of the same name, so `Code::BadSymbol` is
+//! `Code::BinanceError(BinanceError::BadSymbol)`. Such a match needs a `_` arm; the nested
+//! form stays exhaustive. A name that several sections share has no constant.
+//!
+//! ```
+//! errcodes_runtime::errcodes!("catalogs/binance.toml");
+//!
+//! let error = BinanceError::WorkingParamRequired;
+//! assert_eq!(error.message(), "Working order must include the '{tag}' tag.");
+//! assert_eq!(error.to_string(), "Working order must include the '…' tag.");
+//!
+//! let advice = match binance::Code::from_code(-1121) {
+//!     Some(binance::Code::BadSymbol) => "check the symbol",
+//!     Some(binance::Code::TooManyRequests) => "back off",
+//!     _ => "read the message",
+//! };
+//! assert_eq!(advice, "check the symbol");
+//! ```
+//!
 //! # Features
 //! - `std` (default): implies `alloc`.
 //! - `alloc`: owned server messages and string codes in [`ApiError`].

@@ -84,7 +84,7 @@ fn the_hot_paths_do_not_allocate() {
                 assert_eq!(id, Some(RequestId::Text("o-1".into())));
                 assert_eq!(
                     error.known(),
-                    Some(FrameError::AccountHasInsufficientBalanceForRequestedAction)
+                    Some(FrameError::AccountInsufficientBalanceRequestedAction)
                 );
             }
             other => panic!("{other:?}"),

@@ -244,13 +244,10 @@ fn string_codes_work_end_to_end() {
         None,
         "codes are exact"
     );
-    assert_eq!(S::try_from("card_declined"), Ok(S::TheCardHasBeenDeclined));
+    assert_eq!(S::try_from("card_declined"), Ok(S::CardDeclined));
     let unknown = S::try_from("card_expired").unwrap_err();
     assert_eq!(unknown.code(), "card_expired");
-    assert_eq!(
-        S::TheCardHasBeenDeclined.to_string(),
-        "The card has been declined."
-    );
+    assert_eq!(S::CardDeclined.to_string(), "The card has been declined.");
 
     assert_eq!(
         serde_json::to_string(&S::InvalidSignature).unwrap(),
@@ -258,7 +255,7 @@ fn string_codes_work_end_to_end() {
     );
     assert_eq!(
         serde_json::from_str::<S>(r#""card_declined""#).unwrap(),
-        S::TheCardHasBeenDeclined
+        S::CardDeclined
     );
     // A number sent for a string-coded enum means its decimal text.
     assert_eq!(serde_json::from_str::<S>("429").unwrap(), S::NumericLooking);
@@ -273,7 +270,7 @@ fn string_codes_work_end_to_end() {
         r#"{"error":"EGeneral:Something new","message":""}"#
     );
     let from_http = json::error_from_response::<S>(402, &(), br#"{"error":"card_declined"}"#);
-    assert_eq!(from_http.known(), Some(S::TheCardHasBeenDeclined));
+    assert_eq!(from_http.known(), Some(S::CardDeclined));
 }
 
 #[test]

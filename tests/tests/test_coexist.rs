@@ -140,4 +140,23 @@ fn variants_named_like_associated_items_work() {
     assert_eq!(error.kind(), ErrorKind::Timeout);
     assert_eq!(Output::Error.to_string(), "An error");
     assert_eq!(format!("{:?}", Output::HEADERS), "HEADERS");
+    assert_eq!(Output::Display.to_string(), "Refined by …");
+}
+
+/// The API enum's flat names, even those of associated items, match under `#![deny(warnings)]`.
+#[test]
+fn flat_names_match_warning_free() {
+    use associated::{Output, associated_names::Code};
+    assert_eq!(Code::Error, Code::Output(Output::Error));
+    assert_eq!(Code::Some, Code::Output(Output::Some));
+    let what = |code: Code| match code {
+        Code::Code => "code",
+        Code::HTTP | Code::HEADERS => "trait constants",
+        Code::Output(_) => "nested",
+    };
+    assert_eq!(what(Code::Code), "code");
+    assert_eq!(what(Code::HTTP), "trait constants");
+    assert_eq!(what(Code::Output(Output::Key)), "nested");
+    // The flat constant shadows nothing a generic caller reaches through the trait.
+    assert!(<Code as ErrorCode>::HTTP.is_empty());
 }

@@ -102,8 +102,10 @@ NAMES
   with it (\"Basic code\" in catalog mixpay -> MixpayBasicError). Unnamed sections are
   <Catalog>Error, then <Catalog>Section2Error...
   Variant: the Name column in UpperCamelCase (TOO_MANY_REQUESTS -> TooManyRequests); else, for
-  string codes, the code (card_declined -> CardDeclined); else the message's first eight words
-  (the rule `errcodes!` uses); else Code<code>. A name already used in the enum gets the code
+  string codes, the code (card_declined -> CardDeclined); else the message's words (the rule
+  `errcodes!` uses): placeholders and asides in parentheses left out, filler words (a, the, of,
+  for, is, has, please, your...) dropped, at most six kept (\"Account has insufficient balance
+  for requested action.\" -> AccountInsufficientBalanceRequestedAction); else Code<code>. A name already used in the enum gets the code
   appended (ParameterError10011), then a counter. Names are always written explicitly.
 
 KINDS

@@ -92,7 +92,7 @@ pub const SCENARIOS: &[Scenario] = &[
         call: OkxOrder,
         route: "/okx/order/insufficient",
         error: Some((
-            "Code::OkxTradeError(OrderFailedInsufficientParam0BalanceInAccount)",
+            "Code::OkxTradeError(OrderFailedInsufficientBalanceAccount)",
             K::InsufficientFunds,
             R::Never,
         )),
