@@ -115,7 +115,10 @@ fn respond<E: ErrorCode>(status: u16, body: &[u8], always: bool) -> Option<ApiEr
             let failed = !success_status || found.failed(&E::ENVELOPE);
             (failed || always).then(|| {
                 found.into_error::<E>().unwrap_or_else(|message| {
-                    let text = message.unwrap_or_else(|| almost_json::text(body));
+                    // An empty message says less than the body it came in: keep the body.
+                    let text = message
+                        .filter(|message| !message.is_empty())
+                        .unwrap_or_else(|| almost_json::text(body));
                     ApiError::without_code(BodyProblem::NoCode, &text)
                 })
             })

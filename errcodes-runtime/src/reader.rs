@@ -695,7 +695,13 @@ impl<'de> Found<'de> {
     /// (the first usable one of a list) with the body's message and detail. Every other error
     /// follows in body order.
     pub(crate) fn into_error<E: ErrorCode>(self) -> Result<ApiError<E>, Option<Cow<'de, str>>> {
-        let usable = |code: &CodeSlot<'_>| *code != CodeSlot::Unusable;
+        // A code this catalog's type cannot hold (`"1N0101"` for integer codes) is as unusable
+        // as a missing one: the body is then kept whole rather than an empty message.
+        let usable = |code: &CodeSlot<'_>| match code {
+            CodeSlot::Unusable => false,
+            CodeSlot::Int(_) => true,
+            CodeSlot::Text(text) => E::Code::with_str(text, |_| ()).is_some(),
+        };
         let top_usable = match &self.codes {
             Codes::Absent => false,
             Codes::One(code) => usable(code),

@@ -154,7 +154,8 @@ pub fn read_frame<E: ErrorCode>(text: &str) -> Frame<'_, E> {
         };
     }
     let mut error = found.into_error::<E>().unwrap_or_else(|message| {
-        ApiError::without_code(BodyProblem::NoCode, message.as_deref().unwrap_or(json))
+        let message = message.as_deref().filter(|message| !message.is_empty());
+        ApiError::without_code(BodyProblem::NoCode, message.unwrap_or(json))
     });
     if let Some(status) = status {
         error = error.with_status(status);

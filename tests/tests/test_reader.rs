@@ -434,3 +434,27 @@ fn agree_on_generated_bodies<E: ErrorCode>(venue: &str) {
 fn both_entry_points_agree_on_generated_bodies_for_every_bundled_catalog() {
     each_venue!(agree_on_generated_bodies);
 }
+
+/// Fuzz finding `regressions/body/body-unparsed-code-loses-the-body`: a code the catalog's
+/// type cannot hold, beside no message or an empty one, left an error with an empty message.
+#[test]
+fn a_code_of_the_wrong_type_keeps_the_body() {
+    for body in [
+        &br#"{"code":"1N0101","msg":""}"#[..],
+        br#"{"code":"abc"}"#,
+        br#"{"code":"1N0101","message":""}"#,
+    ] {
+        let text = std::str::from_utf8(body).unwrap();
+        let mixpay = json::error_from_response::<cat::mixpay::Code>(400, &(), body);
+        let mexc = json::check_response::<cat::mexc::Code>(400, &(), body).unwrap_err();
+        for (venue, error) in [("mixpay", mixpay.message()), ("mexc", mexc.message())] {
+            assert_eq!(error, text, "{venue}: the body is kept");
+        }
+        assert_eq!(mixpay.code(), None);
+        assert_eq!(mixpay.body_problem(), Some(BodyProblem::NoCode));
+    }
+    // A message the server did write is still what the error says.
+    let error =
+        json::error_from_response::<cat::mixpay::Code>(400, &(), br#"{"code":"x","message":"m"}"#);
+    assert_eq!(error.message(), "m");
+}
