@@ -91,7 +91,7 @@ const _: () = {{
         ty,
         &types,
         "",
-        &crate::surface::display_body(ty, &[], false),
+        &crate::surface::display_body(ty, false),
     );
     out.push_str("};\n");
 }

@@ -243,25 +243,15 @@ pub(crate) fn inherent_impl(
     Ok(())
 }
 
-/// The body of `Display::fmt` for a section enum `ty`: its message ([`ITEMS`]' `message`), or for
-/// a variant whose message is a template, that template as a sentence (`Template::sentence`:
-/// each placeholder written `…`), computed here once rather than at every call. `sentences`
-/// holds (variant, sentence) for those variants only; without any, the message is printed as is.
-/// `every` says that every variant has one (a catch-all arm would then be unreachable, a warning
-/// in the user's crate).
-pub(crate) fn display_body(ty: &str, sentences: &[(&str, String)], every: bool) -> String {
-    if sentences.is_empty() {
-        return format!("f.pad({ty}::message(*self))");
+/// The body of `Display::fmt` for a section enum `ty`: its message ([`ITEMS`]' `message`), or,
+/// when some message is a template, the generated `SENTENCES` table, where each template is a
+/// sentence (`Template::sentence`: each placeholder written `…`) computed once at build time.
+pub(crate) fn display_body(ty: &str, templated: bool) -> String {
+    if templated {
+        "f.pad(SENTENCES[*self as usize])".to_owned()
+    } else {
+        format!("f.pad({ty}::message(*self))")
     }
-    let mut body = String::from("f.pad(match *self {\n");
-    for (variant, sentence) in sentences {
-        let _ = writeln!(body, "{ty}::{variant} => {sentence:?},");
-    }
-    if !every {
-        let _ = writeln!(body, "other => {ty}::message(other),");
-    }
-    body.push_str("})");
-    body
 }
 
 /// The body of `Display::fmt` for an API enum `ty`: each section prints its own error.

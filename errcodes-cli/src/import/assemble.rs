@@ -218,6 +218,18 @@ fn drop_stray_rows(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warnin
 
 /// Builds the entries of one enum.
 fn entries(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> Vec<Entry> {
+    // Every layout skips a row without a code, but a broken page can still leave one (import
+    // fuzz finding `regressions/import/empty-code-in-nested-tables`): a catalog never gets a
+    // code `check` refuses.
+    let (rows, codeless): (Vec<RawRow>, Vec<RawRow>) = rows
+        .into_iter()
+        .partition(|row| !row.code.trim().is_empty());
+    for row in codeless {
+        warnings.push(Warning::new(
+            row.line,
+            "row has no code; skipped (write the code the API sends)",
+        ));
+    }
     let rows = drop_stray_rows(enum_name, rows, warnings);
     let typed = type_codes(&rows);
     let mut drafts: Vec<Draft> = Vec::new();
