@@ -5,7 +5,7 @@
 //! - **Envelope:** code in `error.name`, message in `error.message`, no success field
 //! - **Enums:** [`BitmexError`] (the documented error statuses)
 //! - **Gaps:** the messages of BitMEX's "REST API Message Format" page
-//!   (https://www.bitmex.com/app/restAPIMessages: "Duplicate clOrdID", "Invalid orderID", "Account
+//!   (<https://www.bitmex.com/app/restAPIMessages>: "Duplicate clOrdID", "Invalid orderID", "Account
 //!   has insufficient Available Balance", ..., per endpoint, with no code or status). Tried
 //!   (2026-12-03): the stored web pages hold that page and its testnet twin only as their opening
 //!   passages (the first endpoints' messages), a 2018 blog copy likewise, and no repository copies it
