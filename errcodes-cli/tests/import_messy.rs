@@ -333,3 +333,21 @@ fn a_byte_order_mark_does_not_hide_the_title() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(valid(&run.stdout).title.as_deref(), Some("Bom API"));
 }
+
+#[test]
+fn a_message_ending_in_an_open_brace_is_kept_and_the_catalog_checks() {
+    // `{x` never closed is the venue's text, not a placeholder: it is copied byte for byte
+    // and `check` warns about it without failing (fuzz finding
+    // `regressions/update/update-stray-brace-in-message`).
+    let dir = scratch("open_brace");
+    let page = "# Acme\n\n| Code | Message |\n| --- | --- |\n| 1 | bad {x |\n| 2 | Field {amount} too large |\n";
+    let doc = write(&dir, "acme.md", page);
+    let run = errcodes(&["import".as_ref(), doc.as_os_str()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let catalog = valid(&run.stdout);
+    assert_eq!(entry(&catalog, 0, Code::Int(1)).message, "bad {x");
+    assert_eq!(
+        entry(&catalog, 0, Code::Int(2)).message,
+        "Field {amount} too large"
+    );
+}

@@ -524,3 +524,39 @@ fn an_unnamed_entry_whose_message_changes_keeps_its_variant_name() {
         );
     }
 }
+
+#[test]
+fn a_message_with_a_brace_never_closed_is_kept_byte_for_byte_and_checks() {
+    // Fuzz finding `regressions/update/update-stray-brace-in-message`: the catalog written
+    // used to fail `check`, since `{x` at the end of a message was an error.
+    let page = PAGE_V1.replace(
+        "| 1003 | Order not found |",
+        "| 1003 | Order not found {x |",
+    );
+    let run = update_texts("update_stray_brace", &page, REVIEWED);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stdout.contains("message = \"Order not found {x\""),
+        "{}",
+        run.stdout
+    );
+    let checked = errcodes_codegen::check(&run.stdout);
+    assert_eq!(checked.errors().count(), 0, "{}", run.stdout);
+    let warning = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("is never closed"))
+        .expect("a warning names the brace");
+    assert!(
+        warning.message.contains("matched as literal text"),
+        "{}",
+        warning.message
+    );
+    let catalog = valid(&run.stdout);
+    let entry = catalog.enums[0]
+        .entries
+        .iter()
+        .find(|e| e.code == Code::Int(1003))
+        .expect("1003 is kept");
+    assert_eq!(entry.message, "Order not found {x");
+}

@@ -20,7 +20,7 @@
 pub enum Value {
     /// A string that is not blank.
     Text,
-    /// A string that is not blank, matched as a template (`{placeholder}`s, none unclosed).
+    /// A string that is not blank, matched as a template (`{placeholder}`s).
     Template,
     /// A Rust type name: ASCII UpperCamelCase, not `Self`.
     TypeName,
@@ -130,7 +130,7 @@ impl Value {
         const PATH: &str = "[^.]+(\\.[^.]+)*";
         Some(match self {
             Value::Text => format!("^{NOT_BLANK}"),
-            Value::Template => format!("^{NOT_BLANK}{NO_UNCLOSED_PLACEHOLDER}"),
+            Value::Template => format!("^{NOT_BLANK}"),
             Value::TypeName => "^(?!Self$)[A-Z][A-Za-z0-9]*$".to_owned(),
             Value::VariantName => format!(
                 "^(?!(Self|{})$)[A-Z][A-Za-z0-9]*$",
@@ -146,7 +146,6 @@ impl Value {
             Value::ItemKey => format!("^{NOT_BLANK}[^.]+$"),
             Value::HeaderName => "^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$".to_owned(),
             Value::Status => "^[1-5]xx$".to_owned(),
-            Value::Code => format!("^{NO_UNCLOSED_PLACEHOLDER}"),
             _ => return None,
         })
     }
@@ -166,10 +165,6 @@ impl Value {
         }
     }
 }
-
-/// A template whose last `{` opens a name that runs to the end is unclosed
-/// (`errcodes_core::template::Template::check`).
-const NO_UNCLOSED_PLACEHOLDER: &str = "(?![\\s\\S]*\\{[A-Za-z0-9_]+$)";
 
 /// One key of a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,15 +27,19 @@ pub fn validate(catalog: &mut Catalog, diagnostics: &mut Vec<Diagnostic>) {
     shadowed_codes(catalog, diagnostics);
 }
 
-fn template_error(span: Span, what: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
-    match Template::check(text) {
-        Ok(()) => true,
-        Err(problem) => {
-            diagnostics.push(Diagnostic::error(span, format!("{what}: {problem}")).help(
-                "a placeholder is `{name}` (letters, digits, `_`) or `{}` and close it with `}`",
-            ));
-            false
-        }
+/// A `{name` left open at the end of a text is literal text, as the template syntax reads it
+/// (a venue's own message may end that way, and the importer copies it byte for byte), so it
+/// is a warning, not an error: `errcodes check` shows it, and a `retry_after` that names it
+/// fails on its own.
+fn unclosed_warning(span: Span, what: &str, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+    if let Err(problem) = Template::check(text) {
+        diagnostics.push(
+            Diagnostic::warning(
+                span,
+                format!("{what}: {problem}, so it is matched as literal text"),
+            )
+            .help("if it is a placeholder, close it with `}`; if the venue's text ends this way, leave it"),
+        );
     }
 }
 
@@ -70,9 +74,8 @@ fn template_codes(def: &EnumDef, diagnostics: &mut Vec<Diagnostic>) {
         let Code::Str(code) = &entry.code else {
             continue;
         };
-        if !template_error(entry.code_span, "bad template in code", code, diagnostics)
-            || !Template::new(code).has_placeholders()
-        {
+        unclosed_warning(entry.code_span, "template in code", code, diagnostics);
+        if !Template::new(code).has_placeholders() {
             continue;
         }
         let this = Overlap::new(code);
@@ -96,15 +99,13 @@ fn template_codes(def: &EnumDef, diagnostics: &mut Vec<Diagnostic>) {
 /// Each variant's message is a well-formed template, and `retry_after` names a placeholder.
 fn check_templates(entry: &Entry, diagnostics: &mut Vec<Diagnostic>) {
     for variant in std::iter::once(entry).chain(&entry.refinements) {
-        let message_ok = template_error(
+        unclosed_warning(
             variant.message_span,
-            "bad template in message",
+            "template in message",
             &variant.message,
             diagnostics,
         );
-        if let Some(retry_after) = &variant.retry_after
-            && message_ok
-        {
+        if let Some(retry_after) = &variant.retry_after {
             let code = match &variant.code {
                 Code::Str(code) => code.as_str(),
                 Code::Int(_) => "",
@@ -127,7 +128,15 @@ fn placeholder_exists(
     if names.contains(&retry_after.from.as_str()) {
         return;
     }
-    let help = if names.is_empty() {
+    let unclosed = templates
+        .iter()
+        .find_map(|template| Template::check(template).err().map(|e| (template, e.at())));
+    let help = if let Some((template, at)) = unclosed {
+        format!(
+            "`{}` is never closed, so it is literal text: close it with `}}` to make it a placeholder",
+            &template[at..]
+        )
+    } else if names.is_empty() {
         "write the value as a placeholder in the code or message, e.g. `banned until {until}`, and name it in `from`".to_owned()
     } else {
         format!(
@@ -231,18 +240,15 @@ fn http_rules(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
                 .help("give each rule its own name"),
             );
         }
-        let message_ok = match &rule.message {
-            Some(message) => template_error(
+        if let Some(message) = &rule.message {
+            unclosed_warning(
                 rule.span,
-                "bad template in the rule's message",
+                "template in the rule's message",
                 message,
                 diagnostics,
-            ),
-            None => true,
-        };
-        if let Some(retry_after) = &rule.retry_after
-            && message_ok
-        {
+            );
+        }
+        if let Some(retry_after) = &rule.retry_after {
             placeholder_exists(
                 retry_after,
                 &[rule.message.as_deref().unwrap_or("")],

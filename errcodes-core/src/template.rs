@@ -8,8 +8,10 @@
 //! - Every other character, every other `{` and `}` included, is literal text: a documented
 //!   message containing `{"code":1}` or `{ }` is matched as written. There are no escapes, so
 //!   a catalog keeps a venue's text byte for byte.
-//! - A `{name` that runs to the end of the text is an unclosed placeholder: [`Template::check`]
-//!   reports it, and the engine turns it into a compile error. Documentation does repeat a
+//! - A `{name` that runs to the end of the text is literal text too, like every other `{`, but
+//!   it is more often a typo than a venue's wording: [`Template::check`] reports it, and the
+//!   engine shows a warning (`errcodes check`) rather than an error, since a page's message can
+//!   end that way and the importer copies it byte for byte. Documentation does repeat a
 //!   name (`{param0} … {param0}`) and put placeholders side by side (`{param0}{param1}`), so
 //!   both are allowed: each occurrence matches on its own, and of two placeholders side by side
 //!   the first takes no text.
