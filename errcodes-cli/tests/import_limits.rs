@@ -161,3 +161,30 @@ fn a_message_past_the_engines_limit_is_cut_and_kept_whole_in_the_description() {
     assert!(entry.message.len() <= 4096 && entry.message.ends_with("word"));
     assert_eq!(entry.description.as_deref(), Some(long.trim_end()));
 }
+
+#[test]
+fn a_code_past_the_engines_limit_skips_its_row() {
+    // Found by the `import` fuzz target: a broken table ran 18,064 characters into one code
+    // cell, and the catalog failed check (`code` is longer than the limit of 4096). A code
+    // cannot be cut without no longer matching, so the row goes, and the others stay.
+    let long = "X".repeat(5_000);
+    let page = format!(
+        "# API\n\n| Code | Message |\n| --- | --- |\n| {long} | Broken row |\n| 1001 | Invalid signature |\n"
+    );
+    let (run, _) = import("import_long_code", "long.md", &page);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr
+            .contains("row skipped: its code is 5000 characters long, past the limit of 4096"),
+        "{}",
+        run.stderr
+    );
+    let checked = errcodes_codegen::check(&run.stdout);
+    assert!(checked.is_valid(), "{:?}", checked.errors().next());
+    let codes: Vec<String> = checked.catalog.enums[0]
+        .entries
+        .iter()
+        .map(|entry| entry.code.to_string())
+        .collect();
+    assert_eq!(codes, ["1001"]);
+}

@@ -230,6 +230,20 @@ fn entries(enum_name: &str, rows: Vec<RawRow>, warnings: &mut Vec<Warning>) -> V
             "row has no code; skipped (write the code the API sends)",
         ));
     }
+    // A code cannot be cut as a message is: shortened, it would no longer match what the API
+    // sends (fuzz finding `regressions/import/import-code-past-the-limit`).
+    let (rows, overlong): (Vec<RawRow>, Vec<RawRow>) = rows
+        .into_iter()
+        .partition(|row| row.code.chars().nth(MAX_TEXT_CHARS).is_none());
+    for row in overlong {
+        warnings.push(Warning::new(
+            row.line,
+            format!(
+                "row skipped: its code is {} characters long, past the limit of {MAX_TEXT_CHARS}; a page's layout broken across rows can do this, so check the table there",
+                row.code.chars().count()
+            ),
+        ));
+    }
     let rows = drop_stray_rows(enum_name, rows, warnings);
     let typed = type_codes(&rows);
     let mut drafts: Vec<Draft> = Vec::new();
