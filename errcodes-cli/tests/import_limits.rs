@@ -188,3 +188,47 @@ fn a_code_past_the_engines_limit_skips_its_row() {
         .collect();
     assert_eq!(codes, ["1001"]);
 }
+
+#[test]
+fn a_section_whose_rows_are_all_skipped_is_left_out() {
+    // Found by the `import` fuzz target: a section whose only row had a code past the limit
+    // became an enum without entries, which fails check.
+    let long = "X".repeat(5_000);
+    let page = format!(
+        "# API\n\n## Broken\n\n| Code | Message |\n| --- | --- |\n| {long} | Broken row |\n\n## Errors\n\n| Code | Message |\n| --- | --- |\n| 1001 | Invalid signature |\n"
+    );
+    let (run, _) = import("import_empty_section", "broken.md", &page);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr
+            .contains("section `AcmeBrokenError` is left out: none of its rows could be kept"),
+        "{}",
+        run.stderr
+    );
+    let checked = errcodes_codegen::check(&run.stdout);
+    assert!(checked.is_valid(), "{:?}", checked.errors().next());
+    let names: Vec<&str> = checked
+        .catalog
+        .enums
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    assert_eq!(names, ["AcmeError"]);
+
+    // With nothing left at all, the import fails and says why, writing nothing.
+    let only = format!("# API\n\n| Code | Message |\n| --- | --- |\n| {long} | Broken row |\n");
+    let (run, _) = import("import_nothing_kept", "broken.md", &only);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("no row of broken.md could be kept as an error code"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("past the limit of 4096"),
+        "{}",
+        run.stderr
+    );
+}

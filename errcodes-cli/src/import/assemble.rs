@@ -30,17 +30,28 @@ pub fn enums(
     sections
         .into_iter()
         .enumerate()
-        .map(|(index, section)| {
+        .filter_map(|(index, section)| {
+            let line = section.rows.first().map(|row| row.line);
             let name = enum_name(&prefix, section.heading.as_deref(), index, &mut taken);
             let entries = entries(&name, section.rows, warnings);
-            EnumDef {
+            // Every row of a section can be skipped (no code, a code past the limit; import
+            // fuzz finding `regressions/import/import-section-of-skipped-rows`): an enum
+            // without entries fails `check`, so the section goes too.
+            if entries.is_empty() {
+                warnings.push(Warning::new(
+                    line.unwrap_or(0),
+                    format!("section `{name}` is left out: none of its rows could be kept"),
+                ));
+                return None;
+            }
+            Some(EnumDef {
                 name,
                 name_span: Span::default(),
                 doc: section.heading.filter(|h| !h.is_empty()),
                 entries,
                 responses: true,
                 rejected_codes: Vec::new(),
-            }
+            })
         })
         .collect()
 }

@@ -297,6 +297,19 @@ pub fn import(text: &str, header: &Header, choice: &Choice) -> Result<Imported, 
         ..header.clone()
     };
     let enums = assemble::enums(&header.name, page.sections, &mut warnings);
+    if enums.is_empty() {
+        let mut problem = format!(
+            "no row of {} could be kept as an error code: each was skipped, as the warnings below say",
+            header.doc_name
+        );
+        for warning in &warnings {
+            problem.push_str(&format!(
+                "\n  {}:{}: {}",
+                header.doc_name, warning.line, warning.message
+            ));
+        }
+        return Err(ImportError::Document(problem));
+    }
     let toml = write::catalog(&header, &enums);
     warnings.sort_by_key(|w| w.line);
     Ok(Imported {
