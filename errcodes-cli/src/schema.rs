@@ -93,6 +93,11 @@ fn value(key: &keys::Key) -> Value {
             "enum": TimeUnit::ALL.iter().map(|unit| unit.as_str()).collect::<Vec<_>>(),
         }),
         V::Boolean => json!({ "type": "boolean" }),
+        V::Position => json!({
+            "type": "integer",
+            "minimum": 1,
+            "maximum": errcodes_codegen::limits::MAX_ARRAY_POSITION,
+        }),
         V::Code => {
             let mut code = string(key.value, 1);
             code.insert("type".into(), json!(["integer", "string"]));

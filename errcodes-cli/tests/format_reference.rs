@@ -13,13 +13,13 @@ use serde_json::Value;
 /// table has.
 const BASE: &str = r#"[catalog]
 name = "probe"
-envelope = { code = "code", items = "data", item_code = "sCode" }
+envelope = { code = "code", items = "data", item_code = "sCode", array = { tag = "error", code = 1, message = 2 } }
 
 [catalog.headers]
 should_retry = "X-Retry"
 
 [catalog.websocket]
-envelope = { code = "error.code" }
+envelope = { code = "error.code", array = { tag = "fail", code = 1, message = 2 } }
 id = "id"
 retry_after = { from = "error.data.retryAfter", unit = "unix_milliseconds" }
 
@@ -73,6 +73,20 @@ const TABLES: &[Table] = &[
         schema: "/properties/catalog/properties/envelope/properties",
         heading: "## `[catalog] envelope`",
         after: "item_code = \"sCode\"",
+        insert: ", zzzz = 1",
+    },
+    Table {
+        what: "envelope.array",
+        schema: "/properties/catalog/properties/envelope/properties/array/properties",
+        heading: "### `envelope.array`",
+        after: "tag = \"error\"",
+        insert: ", zzzz = 1",
+    },
+    Table {
+        what: "envelope.array",
+        schema: "/properties/catalog/properties/websocket/properties/envelope/properties/array/properties",
+        heading: "### `envelope.array`",
+        after: "tag = \"fail\"",
         insert: ", zzzz = 1",
     },
     Table {

@@ -167,6 +167,17 @@ fn build(shape: &Shape) -> Table {
         if detail {
             envelope.push(("detail", text("error.decline_code")));
         }
+        // `array` beside every envelope but one that reads the body itself as its items.
+        if ok_codes && !(items && nested == 2) {
+            envelope.push((
+                "array",
+                table([
+                    ("tag", text("error")),
+                    ("code", Value::Integer(1)),
+                    ("message", Value::Integer(2)),
+                ]),
+            ));
+        }
         catalog.push(("envelope", table(envelope)));
     }
     if let Some((should_retry, reset)) = shape.headers {

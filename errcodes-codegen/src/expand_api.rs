@@ -33,7 +33,7 @@ pub(crate) fn envelope(envelope: &Envelope) -> String {
             .collect()
     };
     format!(
-        "{RT}::Envelope {{ code: {:?}, message: {:?}, success: {}, failure_text: {}, code_also: {}, message_also: {}, ok_codes: &[{}], items: {}, item_code: {}, item_message: {}, detail: {} }}",
+        "{RT}::Envelope {{ code: {:?}, message: {:?}, success: {}, failure_text: {}, code_also: {}, message_also: {}, ok_codes: &[{}], items: {}, item_code: {}, item_message: {}, detail: {}, array: {} }}",
         envelope.code,
         envelope.message,
         option_str(envelope.success.as_deref()),
@@ -45,6 +45,13 @@ pub(crate) fn envelope(envelope: &Envelope) -> String {
         option_str(envelope.item_code.as_deref()),
         option_str(envelope.item_message.as_deref()),
         option_str(envelope.detail.as_deref()),
+        envelope.array.as_ref().map_or_else(
+            || "::core::option::Option::None".to_owned(),
+            |array| format!(
+                "::core::option::Option::Some({RT}::ArrayError {{ tag: {:?}, code: {}, message: {} }})",
+                array.tag, array.code, array.message
+            ),
+        ),
     )
 }
 

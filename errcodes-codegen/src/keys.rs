@@ -48,6 +48,8 @@ pub enum Value {
     Code,
     /// An array of codes.
     Codes,
+    /// A position in a JSON array, 1 to [`crate::limits::MAX_ARRAY_POSITION`] (0 is the tag's).
+    Position,
     /// An HTTP status (100 to 599) or a class (`"5xx"`).
     Status,
     /// A table of its own.
@@ -71,6 +73,8 @@ pub enum Written {
     IntegerOrString,
     /// A boolean.
     Boolean,
+    /// An integer.
+    Integer,
     /// An array.
     Array,
     /// A table.
@@ -88,6 +92,7 @@ impl Value {
     pub const fn written(self) -> Written {
         match self {
             Value::Boolean => Written::Boolean,
+            Value::Position => Written::Integer,
             Value::Code | Value::Status => Written::IntegerOrString,
             Value::Codes | Value::Tables { .. } => Written::Array,
             Value::Table(_) => Written::Table,
@@ -103,6 +108,7 @@ impl Value {
     pub const fn expected(self) -> &'static str {
         match self {
             Value::Boolean => "a boolean",
+            Value::Position => "an integer",
             Value::Code | Value::Status => "an integer or a string",
             Value::Codes => "an array of codes",
             Value::Table(_) => "a table",
@@ -506,6 +512,43 @@ pub const ENVELOPE: Table = Table {
             "detail",
             Value::Path,
             "A second field whose value refines an entry (Stripe's \"error.decline_code\"); see `[[enum.error.refine]]` `detail`.",
+        ),
+        key(
+            "array",
+            Value::Table(&ARRAY_ERROR),
+            "Errors sent as a JSON array whose first element is a fixed text, read by position: `{ tag = \"error\", code = 1, message = 2 }` for Bitfinex's `[\"error\", 10020, \"symbol: invalid\"]`; any other array says nothing.",
+        ),
+    ],
+};
+
+/// `array` of `[catalog] envelope`.
+pub const ARRAY_ERROR: Table = Table {
+    what: "envelope.array",
+    description: "Errors sent as a JSON array whose first element is a fixed text, read by position: `{ tag = \"error\", code = 1, message = 2 }` for Bitfinex's `[\"error\", 10020, \"symbol: invalid\"]`; any other array says nothing.",
+    keys: &[
+        required(
+            key(
+                "tag",
+                Value::Text,
+                "The text of the array's first element that marks an error, e.g. \"error\".",
+            ),
+            "\"error\"",
+        ),
+        required(
+            key(
+                "code",
+                Value::Position,
+                "The position of the code, counted from 0 (the tag's), e.g. 1.",
+            ),
+            "1",
+        ),
+        required(
+            key(
+                "message",
+                Value::Position,
+                "The position of the message, counted from 0 (the tag's), e.g. 2.",
+            ),
+            "2",
         ),
     ],
 };

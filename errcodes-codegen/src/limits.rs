@@ -29,6 +29,11 @@ pub const MAX_TEMPLATE_CODES: usize = 1_000;
 /// characters, as JSON Schema's `maxLength` counts, so that the schema says the same.
 pub const MAX_TEXT_CHARS: usize = 4_096;
 
+/// The last position an error sent as an array (`envelope.array`) may keep its code or message
+/// at: real ones are at 1 and 2 (Bitfinex's `["error", 10020, "symbol: invalid"]`), and the
+/// reader counts positions in a byte.
+pub const MAX_ARRAY_POSITION: u8 = 31;
+
 /// How deeply arrays and inline tables may nest, and how many parts a dotted key may have: the
 /// limit of the `toml` parser itself (`toml::de`'s recursion guard), which reports
 /// "cannot recurse further; max recursion depth met" past it. The loader never recurses on the

@@ -3,7 +3,10 @@
 //! be something the run-time reader can follow: a path of non-empty field names, a single key
 //! inside each item, a valid HTTP header name.
 
+use errcodes_core::venue::ArrayError;
+
 use crate::diagnostic::{Diagnostic, Span};
+use crate::limits::MAX_ARRAY_POSITION;
 use crate::load_fields::{Fields, Loader};
 use crate::model::{Code, Envelope, Headers, default_envelope};
 
@@ -72,6 +75,18 @@ impl Loader {
                 .help("name the older spelling of the body's own code in `code_also` (e.g. `code_also = \"ret_code\"`) and the list of per-item results in `items`"),
             );
         }
+        let array = envelope.table("array").and_then(|array| self.array(&array));
+        if let (Some(_), Some((items, span))) = (&array, &items)
+            && items == BODY_ITSELF
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    *span,
+                    "`items = \".\"` and `array` both read a body that is a list: one as per-item results, the other as an error by position",
+                )
+                .help("keep `array` for errors sent as `[\"error\", code, message]`, or `items = \".\"` for batch answers `[{…}, {…}]`, not both"),
+            );
+        }
         Some(Envelope {
             code: code.map_or(defaults.code, |(c, _)| c),
             message: message.map_or(defaults.message, |(m, _)| m),
@@ -84,6 +99,53 @@ impl Loader {
             item_code,
             item_message,
             detail: detail.map(|(d, _)| d),
+            array,
+        })
+    }
+
+    /// `array = { tag = "error", code = 1, message = 2 }`: two different positions past the tag.
+    fn array(&mut self, array: &Fields<'_, '_>) -> Option<ArrayError<String>> {
+        array.check(self);
+        let tag = array.non_empty_string("tag", self).map(|(tag, _)| tag);
+        let mut position = |key: &str| {
+            let (number, span) = array.integer(key)?;
+            match u8::try_from(number) {
+                Ok(position @ 1..=MAX_ARRAY_POSITION) => Some((position, span)),
+                _ => {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            span,
+                            format!(
+                                "`{key} = {number}` in envelope.array is no position of the array's {key}: positions run from 1 to {MAX_ARRAY_POSITION}, and 0 is the tag's"
+                            ),
+                        )
+                        .help(format!(
+                            "count the array's elements from 0, the tag: `[\"error\", 10020, \"symbol: invalid\"]` has its code at 1 and its message at 2, so `{key} = {}`",
+                            if key == "code" { 1 } else { 2 }
+                        )),
+                    );
+                    None
+                }
+            }
+        };
+        let code = position("code");
+        let message = position("message");
+        if let (Some((code, _)), Some((message, span))) = (code, message)
+            && code == message
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    span,
+                    format!("`code` and `message` in envelope.array are both at position {code}"),
+                )
+                .help("give the message its own position, e.g. `code = 1, message = 2`"),
+            );
+            return None;
+        }
+        Some(ArrayError {
+            tag: tag?,
+            code: code?.0,
+            message: message?.0,
         })
     }
 
@@ -341,6 +403,69 @@ mod tests {
         assert!(
             errors[0]
                 .starts_with("c.toml:3:26: `code_also` path `ret..code` has two dots in a row"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn an_array_error_is_read_by_position() {
+        let text = "[catalog]\nname = \"x\"\nenvelope = { code = \"code\", message = \"msg\", array = { tag = \"error\", code = 1, message = 2 } }\n\n[[enum]]\nname = \"XError\"\n\n[[enum.error]]\ncode = 1\nmessage = \"m\"\nkind = \"other\"\n";
+        let checked = crate::check(text);
+        assert!(checked.is_valid(), "{:?}", checked.diagnostics);
+        let array = checked.catalog.envelope.array.expect("the array is read");
+        assert_eq!(
+            (array.tag.as_str(), array.code, array.message),
+            ("error", 1, 2)
+        );
+    }
+
+    #[test]
+    fn an_array_position_is_past_the_tag_and_within_the_limit() {
+        assert_eq!(
+            errors("envelope = { array = { tag = \"error\", code = 0, message = 2 } }"),
+            [
+                "c.toml:3:46: `code = 0` in envelope.array is no position of the array's code: positions run from 1 to 31, and 0 is the tag's | count the array's elements from 0, the tag: `[\"error\", 10020, \"symbol: invalid\"]` has its code at 1 and its message at 2, so `code = 1`"
+            ]
+        );
+        let errors = errors("envelope = { array = { tag = \"error\", code = 1, message = 300 } }");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("`message = 300` in envelope.array is no position"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn an_array_keeps_code_and_message_apart() {
+        assert_eq!(
+            errors("envelope = { array = { tag = \"error\", code = 1, message = 1 } }"),
+            [
+                "c.toml:3:59: `code` and `message` in envelope.array are both at position 1 | give the message its own position, e.g. `code = 1, message = 2`"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_array_needs_its_tag_and_positions_as_numbers() {
+        let errors = errors("envelope = { array = { code = \"1\", message = 2 } }");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].contains(
+                "c.toml:3:22: missing field `tag` in envelope.array | add `tag = \"error\"`"
+            ),
+            "{errors:?}"
+        );
+        assert!(errors[1].contains("c.toml:3:31: `code` in envelope.array must be an integer, found a string | write the position as a number: `code = 1`"), "{errors:?}");
+    }
+
+    #[test]
+    fn an_array_and_the_body_as_items_are_not_both_read() {
+        let errors = errors(
+            "envelope = { items = \".\", item_code = \"c\", array = { tag = \"error\", code = 1, message = 2 } }",
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("`items = \".\"` and `array` both read a body that is a list"),
             "{errors:?}"
         );
     }

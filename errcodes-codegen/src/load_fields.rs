@@ -43,6 +43,7 @@ fn is_written_as(value: &DeValue<'_>, written: Written) -> bool {
                 DeValue::Integer(_) | DeValue::String(_)
             )
             | (Written::Boolean, DeValue::Boolean(_))
+            | (Written::Integer, DeValue::Integer(_))
             | (Written::Array, DeValue::Array(_))
             | (Written::Table, DeValue::Table(_))
     )
@@ -69,6 +70,7 @@ fn type_help(key: &Key) -> Option<String> {
                 .to_owned()
         }
         Value::Codes => format!("write `{name} = [0]` or `{name} = [\"00000\"]`"),
+        Value::Position => format!("write the position as a number: `{name} = 1`"),
         Value::Table(_) => return None,
         Value::Tables { table, .. } => {
             format!("write each one under its own `{}` header", table.what)
@@ -217,6 +219,18 @@ impl<'t, 'i> Fields<'t, 'i> {
         match self.typed(key).map(Spanned::get_ref) {
             Some(DeValue::Boolean(flag)) => *flag,
             _ => default,
+        }
+    }
+
+    /// An integer field, with its span; `None` when absent, of another type or past `i64`
+    /// (the `toml` parser refuses those).
+    pub(crate) fn integer(&self, key: &str) -> Option<(i64, Span)> {
+        let value = self.typed(key)?;
+        match value.get_ref() {
+            DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
+                .ok()
+                .map(|number| (number, Span::from(value.span()))),
+            _ => None,
         }
     }
 

@@ -66,6 +66,51 @@ pub struct Envelope<S = &'static str, L = &'static [&'static str]> {
     pub item_message: Option<S>,
     /// A second field whose value refines an entry (Stripe's `error.decline_code`).
     pub detail: Option<S>,
+    /// Errors sent as a JSON array rather than an object (Bitfinex's `["error", 10020,
+    /// "symbol: invalid"]`): the array's first element marks it, and the code and message are
+    /// read by position. An object body is read by the fields above, whatever this says.
+    pub array: Option<ArrayError<S>>,
+}
+
+/// Where an error sent as a JSON array keeps its parts ([`Envelope::array`]): a body that is
+/// an array whose first element is the text [`tag`](ArrayError::tag) is a failure, with its
+/// code and message at the positions given (counted from 0, the tag's own).
+///
+/// ```
+/// use errcodes_core::venue::{ArrayError, Envelope};
+///
+/// let bitfinex: Envelope = Envelope {
+///     array: Some(ArrayError { tag: "error", code: 1, message: 2 }),
+///     ..Envelope::DEFAULT
+/// };
+/// assert_eq!(bitfinex.array.map(|array| array.code), Some(1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ArrayError<S = &'static str> {
+    /// The text of the array's first element that marks an error (`"error"`).
+    pub tag: S,
+    /// The position of the code.
+    pub code: u8,
+    /// The position of the message.
+    pub message: u8,
+}
+
+impl<S> ArrayError<S> {
+    /// The same positions with the tag turned by `text`.
+    ///
+    /// ```
+    /// use errcodes_core::venue::ArrayError;
+    ///
+    /// let owned = ArrayError { tag: "error", code: 1, message: 2 }.map(str::to_owned);
+    /// assert_eq!(owned.tag, "error");
+    /// ```
+    pub fn map<T>(self, text: impl FnOnce(S) -> T) -> ArrayError<T> {
+        ArrayError {
+            tag: text(self.tag),
+            code: self.code,
+            message: self.message,
+        }
+    }
 }
 
 impl Envelope {
@@ -91,6 +136,7 @@ impl Envelope {
         item_code: None,
         item_message: None,
         detail: None,
+        array: None,
     };
 }
 
@@ -190,6 +236,7 @@ impl<S, L> Envelope<S, L> {
             item_code: self.item_code.map(&mut text),
             item_message: self.item_message.map(&mut text),
             detail: self.detail.map(&mut text),
+            array: self.array.map(|array| array.map(&mut text)),
         }
     }
 }

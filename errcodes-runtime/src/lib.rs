@@ -119,4 +119,6 @@ pub use errcodes_core::{ErrorKind, ParseNameError, Retry, TimeUnit};
 pub use errcodes_macros::errcodes;
 #[cfg(feature = "alloc")]
 pub use headers::Headers;
-pub use venue::{Envelope, HeaderNames, HttpRule, RetryAfterRule, StatusMatch, WebSocketEnvelope};
+pub use venue::{
+    ArrayError, Envelope, HeaderNames, HttpRule, RetryAfterRule, StatusMatch, WebSocketEnvelope,
+};

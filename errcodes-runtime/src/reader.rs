@@ -21,7 +21,7 @@ use core::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
-use crate::{ApiError, BodyProblem, CodeType, Envelope, ErrorCode};
+use crate::{ApiError, ArrayError, BodyProblem, CodeType, Envelope, ErrorCode};
 use errcodes_core::websocket::FrameField;
 
 /// The visit methods of the JSON scalars (and `null`) for a visitor that reads only objects or
@@ -839,11 +839,29 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
         Ok(())
     }
 
-    /// A body that is a list is the list of per-item results when `items = "."`.
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+    /// A body that is a list is an error by position when the envelope's `array` marks it so,
+    /// or the list of per-item results when `items = "."`.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let at_root = self.at.depth == 0;
         if at_root {
             self.found.list_body = true;
+        }
+        if at_root && let Some(array) = &self.reading.envelope.array {
+            let tagged = seq.next_element_seed(TagSeed(array.tag))? == Some(true);
+            if tagged {
+                return ArrayBody {
+                    reading: self.reading,
+                    found: self.found,
+                    array,
+                }
+                .read(seq);
+            }
+            skip_seq(seq)?;
+            // Any other list (a ticker, a list of orders) says nothing about failure.
+            return match self.reading.strict {
+                Some(_) => Err(de::Error::invalid_type(Unexpected::Seq, &self)),
+                None => Ok(()),
+            };
         }
         if at_root && self.reading.envelope.items == Some(".") {
             Items {
@@ -891,6 +909,88 @@ impl Walk<'_, '_> {
             Err(Err::invalid_type(unexpected, &self))
         } else {
             Ok(())
+        }
+    }
+}
+
+/// Whether a value is the text that marks an array as an error; any other value is not.
+struct TagSeed(&'static str);
+
+impl<'de> DeserializeSeed<'de> for TagSeed {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TagSeed {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the text {:?}", self.0)
+    }
+
+    fn visit_str<Err: de::Error>(self, text: &str) -> Result<bool, Err> {
+        Ok(text == self.0)
+    }
+
+    fn visit_bool<Err: de::Error>(self, _: bool) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_i64<Err: de::Error>(self, _: i64) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_u64<Err: de::Error>(self, _: u64) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_f64<Err: de::Error>(self, _: f64) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_unit<Err: de::Error>(self) -> Result<bool, Err> {
+        Ok(false)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<bool, A::Error> {
+        skip_map(map).map(|()| false)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<bool, A::Error> {
+        skip_seq(seq).map(|()| false)
+    }
+}
+
+/// The rest of an array the tag marked as an error: the code and the message by position.
+struct ArrayBody<'a, 'de> {
+    reading: Reading,
+    found: &'a mut Found<'de>,
+    array: &'static ArrayError,
+}
+
+impl<'de> ArrayBody<'_, 'de> {
+    fn read<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        // The tag is a failure whatever follows: `["error"]` alone still failed.
+        self.found.success = Some(false);
+        // Positions past 255 are skipped like any other element: no declared one is there.
+        let mut at: u8 = 1;
+        loop {
+            let more = if at == self.array.code {
+                seq.next_element_seed(CodesSeed(self.reading))?
+                    .map(|codes| self.found.codes = codes)
+            } else if at == self.array.message {
+                seq.next_element_seed(TextSeed(self.reading))?
+                    .map(|message| self.found.message = message)
+            } else {
+                seq.next_element::<de::IgnoredAny>()?.map(drop)
+            };
+            if more.is_none() {
+                return Ok(());
+            }
+            at = at.saturating_add(1);
         }
     }
 }

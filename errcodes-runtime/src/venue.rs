@@ -23,6 +23,22 @@
 /// ```
 pub type Envelope = errcodes_core::venue::Envelope;
 
+/// Where an error sent as a JSON array keeps its code and message ([`Envelope::array`]).
+///
+/// Declared in the catalog: `envelope = { …, array = { tag = "error", code = 1, message = 2 } }`
+/// for Bitfinex's `["error", 10020, "symbol: invalid"]`.
+///
+/// ```
+/// use errcodes_runtime::{ArrayError, Envelope};
+///
+/// let bitfinex = Envelope {
+///     array: Some(ArrayError { tag: "error", code: 1, message: 2 }),
+///     ..Envelope::DEFAULT
+/// };
+/// assert_eq!(bitfinex.array.map(|array| array.tag), Some("error"));
+/// ```
+pub type ArrayError = errcodes_core::venue::ArrayError;
+
 /// Which statuses an [`HttpRule`] covers.
 ///
 /// ```

@@ -337,6 +337,55 @@ fn a_second_spelling_of_the_fields_is_read() {
     );
 }
 
+/// Bitfinex answers REST errors as arrays (`array = { tag = "error", code = 1, message = 2 }`):
+/// the tag marks the failure whatever the status, the code and message are read by position,
+/// and every other array (a ticker, an order notification, a list of lists) is no failure.
+#[test]
+fn an_error_sent_as_an_array_is_read_by_position() {
+    let body = br#"["error",10020,"symbol: invalid"]"#;
+    for status in [200, 400, 500] {
+        let error = json::check_response::<cat::bitfinex::Code>(status, &(), body).unwrap_err();
+        assert_eq!(error.code().map(|c| c.to_string()), Some("10020".into()));
+        assert_eq!(error.message(), "symbol: invalid");
+        assert_eq!(error.kind(), ErrorKind::InvalidSymbol, "{status}");
+        assert_eq!(error.retry(), Retry::Never, "{status}");
+    }
+    // More elements than the positions read, and escapes in the message.
+    let longer = br#"["error",10114,"nonce: \u0073mall",null,{"x":[1]}]"#;
+    let error = json::error_from_response::<cat::bitfinex::Code>(500, &(), longer);
+    assert_eq!(error.kind(), ErrorKind::InvalidTimestamp);
+    assert_eq!(error.message(), "nonce: small");
+    // The tag alone is a failure without a code; the body is kept.
+    let bare = br#"["error"]"#;
+    let error = json::check_response::<cat::bitfinex::Code>(200, &(), bare).unwrap_err();
+    assert_eq!(error.code(), None);
+    assert_eq!(error.message(), r#"["error"]"#);
+    // A code the enum cannot hold keeps the body whole, as in an object.
+    let odd = br#"["error",{"code":1},"x"]"#;
+    let error = json::check_response::<cat::bitfinex::Code>(200, &(), odd).unwrap_err();
+    assert_eq!(error.code(), None);
+    assert_eq!(error.message(), "x");
+    for success in [
+        &b"[10645,73.93,10646,75.22,-20,-0.0019,10646,1072.46,10950,10558]"[..],
+        br#"[1568110144859,"on-req",null,null,[[1185815098]],null,"SUCCESS","Submitting 1 orders."]"#,
+        br#"[["tBTCUSD",10645,73.9]]"#,
+        br#"["Error",10020,"symbol: invalid"]"#,
+        b"[]",
+    ] {
+        assert!(
+            json::check_response::<cat::bitfinex::Code>(200, &(), success).is_ok(),
+            "{}",
+            String::from_utf8_lossy(success)
+        );
+    }
+    // The strict reading (`Deserialize`) reads the same error, and refuses any other array.
+    let strict: ApiError<cat::bitfinex::Code> = serde_json::from_slice(body).unwrap();
+    assert_eq!(strict.code().map(|c| c.to_string()), Some("10020".into()));
+    assert!(serde_json::from_slice::<ApiError<cat::bitfinex::Code>>(b"[1,2,3]").is_err());
+    // An envelope without `array` reads no array as an error.
+    assert!(json::check_response::<cat::mexc::Code>(200, &(), body).is_ok());
+}
+
 /// A JSON value for one field of a generated body.
 fn value<E: ErrorCode>() -> impl Strategy<Value = String> {
     let listed: Vec<String> = E::ALL
@@ -386,13 +435,30 @@ fn body<E: ErrorCode>() -> impl Strategy<Value = Vec<u8>> {
             });
     let items = proptest::collection::vec(item, 0..3).prop_map(|items| items.join(","));
     let fields = proptest::collection::vec((proptest::sample::select(paths), value::<E>()), 0..4);
-    (fields, items, any::<bool>(), 0u8..8, any::<u16>()).prop_map(
-        move |(fields, items, with_items, damage, at)| {
+    // An array body for an envelope that reads errors by position: the tag or something else
+    // first, then generated values.
+    let tag = envelope.array.map_or("\"error\"", |array| array.tag);
+    let first = proptest::sample::select(vec![
+        format!("{tag:?}"),
+        format!("{:?}", tag.to_uppercase()),
+        "1568110144859".to_owned(),
+        "null".to_owned(),
+        "[]".to_owned(),
+    ]);
+    let array = (first, proptest::collection::vec(value::<E>(), 0..4)).prop_map(|(first, rest)| {
+        format!(
+            "[{first}{}]",
+            rest.iter().map(|v| format!(",{v}")).collect::<String>()
+        )
+    });
+    (fields, items, any::<bool>(), 0u8..8, any::<u16>(), array).prop_map(
+        move |(fields, items, with_items, damage, at, array)| {
             let mut parts: Vec<String> = fields
                 .iter()
                 .map(|(path, value)| at_path(path, value))
                 .collect();
             let body = match envelope.items {
+                _ if envelope.array.is_some() && with_items => array,
                 Some(".") if with_items => format!("[{items}]"),
                 Some(path) if with_items => {
                     parts.push(at_path(path, &format!("[{items}]")));
