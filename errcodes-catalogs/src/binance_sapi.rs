@@ -5,7 +5,7 @@
 //!
 //! - **Title:** Binance SAPI (wallet, margin, sub-account, savings, loans, algo, portfolio margin)
 //! - **Source:** <https://developers.binance.com/docs/wallet/error-code>
-//! - **Envelope:** code in `code`, message in `msg`, no success field
+//! - **Envelope:** code in `code`, message in `msg`, `success` is `false` on errors
 //! - **Enums:** [`BinanceSapiError`] (every code of the page)
 //! - **Gaps:** -3064 EXCEED_PRICE_LIMIT is on the margin-trading copy of this page (2026-01-15)
 //!   only, not on the newest snapshot saved here, so it is not in this catalog; codes the live page

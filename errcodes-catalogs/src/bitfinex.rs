@@ -2,7 +2,8 @@
 //!
 //! - **Title:** Bitfinex API v2
 //! - **Source:** <https://docs.bitfinex.com/docs/abbreviations-glossary>
-//! - **Envelope:** code in `code`, message in `msg`, no success field
+//! - **Envelope:** code in `code`, message in `msg` (or `message`), no success field; an array
+//!   whose first element is `"error"` is an error with its code at 1 and its message at 2
 //! - **Enums:** [`BitfinexError`] (the `ERR_*` codes), [`BitfinexInfoEvent`] (the `EVT_*`
 //!   info events), [`BitfinexBookError`] (the Order Books channel's codes)
 //! - **Gaps:** the REST docs' per-endpoint error messages (the texts after the code in ["error",
@@ -13,9 +14,11 @@
 //!   the same codes without messages, and bitfinexcom/bitfinex-api-py @ 791c8459 (2024-11-14), which
 //!   names 10000, 10001, 10020 and 10100, all here.
 //!
-//! A WebSocket error is `{"event": "error", "msg": "…", "code": 10301}`; a REST error is the
-//! array `["error", 10020, "symbol: invalid"]`, whose code (the second element) you pass to
-//! `from_code` yourself. Info events (`{"event": "info", "code": 20051}`) have their own enum.
+//! A WebSocket error is `{"event": "error", "msg": "…", "code": 10301}`; a REST v2 error is the
+//! array `["error", 10020, "symbol: invalid"]` under HTTP 500 whatever the cause, read by position
+//! (the code decides, not the status); the v1 REST API answers `{"message": "…"}` without a code,
+//! which the catalog's `[[http]]` rules read by message. Info events (`{"event": "info", "code":
+//! 20051}`) have their own enum.
 //!
 //! ```
 //! use errcodes_catalogs::bitfinex::{BitfinexError, BitfinexInfoEvent};
@@ -36,12 +39,12 @@
     venue: "Bitfinex",
     feature: "bitfinex",
     section: BitfinexError,
-    variant: FailedAuthentication,
-    status: 200,
-    body: r#"{"event":"auth","status":"FAILED","chanId":0,"code":10100,"msg":"apikey: invalid"}"#,
-    kind: Authentication,
+    variant: SymbolInvalid,
+    status: 500,
+    body: r#"["error",10020,"symbol: invalid"]"#,
+    kind: InvalidSymbol,
     retry: Never,
-    source: "A WebSocket frame (bitfinexcom/bitfinex-api-node#89): no HTTP status, read as a 200 answer.",
+    source: "A REST v2 answer (bitfinexcom/bfx-report-ui#973): 10020 refined by its message, whatever the 500 says.",
 )]
 
 // The expansion's own module is hidden: its items are this module's, through the glob.

@@ -52,8 +52,15 @@ pub(crate) fn envelope_text(envelope: Envelope) -> String {
         Some(also) => format!("`{first}` (or `{also}`)"),
         None => format!("`{first}`"),
     };
+    let array = match envelope.array {
+        Some(array) => format!(
+            "; an array whose first element is `{:?}` is an error with its code at {} and its message at {}",
+            array.tag, array.code, array.message
+        ),
+        None => String::new(),
+    };
     format!(
-        "code in {}, message in {}, {success}",
+        "code in {}, message in {}, {success}{array}",
         field(envelope.code, envelope.code_also),
         field(envelope.message, envelope.message_also)
     )
