@@ -31,8 +31,9 @@ pub fn catalog(data: &[u8]) {
 
 /// Response parsing: the first two bytes choose an HTTP status (or none); then, up to a
 /// `0xFF` byte, header lines `name: value` (when the data has one); the rest is the body.
-/// The body is also read as a WebSocket frame ([`frame`]). Every enum shape (integer codes, MixPay's envelope, string codes, a nested envelope, a
-/// venue with refinements, templates, items and `[[http]]` rules) must give an error value
+/// The body is also read as a WebSocket frame ([`frame`]). Every enum shape (integer codes,
+/// MixPay's envelope, string codes, a nested envelope, a venue with refinements, templates,
+/// items and `[[http]]` rules, Bitfinex's errors sent as arrays) must give an error value
 /// without panicking, keep what the server sent, read it the same way through both entry
 /// points ([`crate::agree::check`]), and round-trip through serde when the body parses.
 pub fn body(data: &[u8]) {
@@ -56,11 +57,13 @@ pub fn body(data: &[u8]) {
     one::<NestedError>(status, &headers, body);
     one::<VenueError>(status, &headers, body);
     one::<VenueStringError>(status, &headers, body);
+    one::<crate::bitfinex::Code>(status, &headers, body);
     // The same bytes as a WebSocket text frame (lossy, as a frame is UTF-8 by definition).
     let text = String::from_utf8_lossy(body);
     frame::<FrameError>(&text);
     frame::<MexcError>(&text);
     frame::<NestedError>(&text);
+    frame::<crate::bitfinex::Code>(&text);
 }
 
 /// One WebSocket frame: never panics, and agrees with itself: read twice it gives the same
@@ -116,21 +119,31 @@ fn one<E: ErrorCode>(status: u16, headers: &[(&str, &str)], body: &[u8]) {
         // The body is kept; JSON without a code but with the envelope's message field keeps
         // that message, which is then part of the body.
         let text = String::from_utf8_lossy(body);
-        let field = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|value| {
-                E::ENVELOPE
-                    .message
-                    .split('.')
-                    .try_fold(&value, |at, key| at.get(key))
-                    .and_then(|field| field.as_str().map(str::to_owned))
-            });
+        // The message is read from either spelling of its field, or from its position in an
+        // error sent as an array.
+        let value = serde_json::from_str::<serde_json::Value>(&text).ok();
+        let at_path = |path: &str| {
+            path.split('.')
+                .try_fold(value.as_ref()?, |at, key| at.get(key))
+                .and_then(|field| field.as_str().map(str::to_owned))
+        };
+        let at_position = E::ENVELOPE.array.and_then(|array| {
+            let items = value.as_ref()?.as_array()?;
+            (items.first()?.as_str()? == array.tag)
+                .then(|| items.get(usize::from(array.message))?.as_str().map(str::to_owned))?
+        });
+        let fields: Vec<String> = [Some(E::ENVELOPE.message), E::ENVELOPE.message_also]
+            .into_iter()
+            .flatten()
+            .filter_map(at_path)
+            .chain(at_position)
+            .collect();
         // Almost-JSON (invalid UTF-8, a raw tab in a string, `NaN`) is read after a repair
         // that serde_json cannot make: its message field is then one serde_json cannot see.
         let strict_json = serde_json::from_str::<serde_json::Value>(&text).is_ok();
         assert!(
             error.message() == text
-                || Some(error.message()) == field.as_deref()
+                || fields.iter().any(|field| field == error.message())
                 || (!strict_json && error.message().len() <= 6 * text.len()),
             "the body, or its message field, is kept"
         );

@@ -13,6 +13,11 @@ errcodes_runtime::errcodes!(
 );
 
 errcodes_runtime::errcodes!(
+    /// `catalogs/bitfinex.toml`: errors sent as arrays (`envelope.array`) beside WebSocket objects.
+    "../errcodes-catalogs/catalogs/bitfinex.toml"
+);
+
+errcodes_runtime::errcodes!(
     /// `tests/fixtures/string-codes.toml`: string codes end to end.
     "fixtures/string-codes.toml"
 );
