@@ -622,6 +622,10 @@ struct Item<'de> {
 pub(crate) struct Found<'de> {
     codes: Codes<'de>,
     message: Option<Cow<'de, str>>,
+    /// The second spellings' values, which fill `codes` and `message` only where those are
+    /// absent once the walk is over.
+    codes_also: Codes<'de>,
+    message_also: Option<Cow<'de, str>>,
     detail: Option<Cow<'de, str>>,
     success: Option<bool>,
     /// The items whose code is not a success (or is no code at all), in body order.
@@ -654,6 +658,12 @@ impl<'de> Found<'de> {
             at: Position::ROOT,
         }
         .deserialize(deserializer);
+        if matches!(found.codes, Codes::Absent) {
+            found.codes = core::mem::take(&mut found.codes_also);
+        }
+        if found.message.is_none() {
+            found.message = found.message_also.take();
+        }
         (found, result)
     }
 
@@ -787,7 +797,8 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
         })? {
             match field {
                 // The first spelling wins wherever it stands, unless it is null: the second
-                // fills only a gap.
+                // fills only a gap ([`Found::read_partly`]). A key written twice keeps its
+                // last non-null value, as `serde_json::Value` does.
                 Field::Code => {
                     let codes = map.next_value_seed(CodesSeed(reading))?;
                     if !matches!(codes, Codes::Absent) {
@@ -802,14 +813,14 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
                 }
                 Field::CodeAlso => {
                     let codes = map.next_value_seed(CodesSeed(reading))?;
-                    if matches!(self.found.codes, Codes::Absent) {
-                        self.found.codes = codes;
+                    if !matches!(codes, Codes::Absent) {
+                        self.found.codes_also = codes;
                     }
                 }
                 Field::MessageAlso => {
                     let message = map.next_value_seed(TextSeed(reading))?;
-                    if self.found.message.is_none() {
-                        self.found.message = message;
+                    if message.is_some() {
+                        self.found.message_also = message;
                     }
                 }
                 Field::Detail => self.found.detail = map.next_value_seed(TextSeed(reading))?,

@@ -129,8 +129,12 @@ fn one<E: ErrorCode>(status: u16, headers: &[(&str, &str)], body: &[u8]) {
         };
         let at_position = E::ENVELOPE.array.and_then(|array| {
             let items = value.as_ref()?.as_array()?;
-            (items.first()?.as_str()? == array.tag)
-                .then(|| items.get(usize::from(array.message))?.as_str().map(str::to_owned))?
+            (items.first()?.as_str()? == array.tag).then(|| {
+                items
+                    .get(usize::from(array.message))?
+                    .as_str()
+                    .map(str::to_owned)
+            })?
         });
         let fields: Vec<String> = [Some(E::ENVELOPE.message), E::ENVELOPE.message_also]
             .into_iter()
@@ -144,6 +148,9 @@ fn one<E: ErrorCode>(status: u16, headers: &[(&str, &str)], body: &[u8]) {
         assert!(
             error.message() == text
                 || fields.iter().any(|field| field == error.message())
+                // A key written twice: the reader keeps its last non-null value, which
+                // `serde_json::Value` may have replaced by a later `null`.
+                || (!error.message().is_empty() && text.contains(error.message()))
                 || (!strict_json && error.message().len() <= 6 * text.len()),
             "the body, or its message field, is kept"
         );

@@ -329,6 +329,14 @@ fn a_second_spelling_of_the_fields_is_read() {
     let both = br#"{"ret_msg":"old","retCode":10001,"retMsg":"new"}"#;
     let error = json::check_response::<cat::bybit::Code>(200, &(), both).unwrap_err();
     assert_eq!(error.message(), "new");
+    // A key written twice keeps its last value, in either spelling, as `serde_json::Value`
+    // does (body fuzz finding `regressions/body/body-second-spelling-written-twice`).
+    let twice = br#"{"ret_msg":"first","ret_code":10001,"ret_msg":"second"}"#;
+    let error = json::check_response::<cat::bybit::Code>(200, &(), twice).unwrap_err();
+    assert_eq!(error.message(), "second");
+    let twice = br#"{"retMsg":"first","retCode":10001,"retMsg":"second"}"#;
+    let error = json::check_response::<cat::bybit::Code>(200, &(), twice).unwrap_err();
+    assert_eq!(error.message(), "second");
     // The strict reading (`Deserialize`) takes the same path.
     let strict: ApiError<cat::bybit::Code> = serde_json::from_slice(old).unwrap();
     assert_eq!(
