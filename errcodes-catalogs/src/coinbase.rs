@@ -2,7 +2,8 @@
 //!
 //! - **Title:** Coinbase Advanced Trade API
 //! - **Source:** <https://docs.cdp.coinbase.com/api-reference/advanced-trade-api/rest-api/orders/preview-orders>
-//! - **Envelope:** code in `error_response.preview_failure_reason`, message in `error_response.message`, `success` is `false` on errors
+//! - **Envelope:** code in `error_response.preview_failure_reason` (or `error`), message in
+//!   `error_response.message` (or `message`), `success` is `false` on errors
 //! - **Enums:** [`CoinbasePreviewFailureReason`] (the preview failure reasons)
 //! - **Gaps:** Create Order's `new_order_failure_reason` / `error_response.error` values
 //!   (INSUFFICIENT_FUND, INVALID_LIMIT_PRICE_POST_ONLY, ...), Edit Order's `edit_failure_reason`,

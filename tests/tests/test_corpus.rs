@@ -158,9 +158,12 @@ fn every_response_of_the_corpus_is_classified_as_expected() {
     let (mut right, mut known_gaps, mut wrong) = (0, 0, Vec::new());
     // (set, catalog) -> (read as expected, entries); set "" is the whole corpus.
     let mut figures: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    // An id names one response: a copy would count it twice in the figures.
+    let mut seen = std::collections::BTreeSet::new();
     for entry in responses {
         let entry = entry.as_table().expect("a [[response]] table");
         let id = entry["id"].as_str().expect("an id");
+        assert!(seen.insert(id), "{id}: two entries have this id");
         let catalog = entry["catalog"].as_str().expect("a catalog");
         let status = entry
             .get("status")
