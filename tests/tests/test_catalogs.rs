@@ -25,7 +25,7 @@ fn round_trips<E: ErrorCode<Code = i64>>(entries: usize, refinements: usize) {
 
 #[test]
 fn every_entry_round_trips() {
-    round_trips::<mexc::MexcError>(75, 2);
+    round_trips::<mexc::MexcError>(75, 4);
     round_trips::<mexc::MexcSubAccountError>(19, 0);
     round_trips::<mixpay::MixPayError>(28, 0);
     round_trips::<mixpay::MixPayRefundReason>(42, 0);
