@@ -157,7 +157,7 @@ fn api_enum(
     out.push_str("#[doc = \"Every error of catalog `");
     literal_text(out, &catalog.name);
     out.push_str("` that a response can carry: one variant per section that answers requests. ");
-    out.push_str("A code listed by several sections belongs to the first of them. ");
+    out.push_str("A code listed by several sections belongs to the first of them; a section marked `websocket = true` is read from WebSocket answers only, and first. ");
     let _ = writeln!(
         out,
         "Every variant of a section is also an associated constant of this enum, of the same name, \
@@ -199,9 +199,21 @@ fn api_enum(
             "#[automatically_derived]\nimpl ::core::convert::From<{section}> for {ty} {{\n    fn from(error: {section}) -> {ty} {{ {ty}::{section}(error) }}\n}}"
         );
     }
+    // A REST body's code is looked up in the sections REST answers with; a WebSocket
+    // answer's in the WebSocket-only sections first, then in those.
+    let rest: Vec<&str> = sections
+        .iter()
+        .filter(|def| !def.websocket)
+        .map(|def| ident(&def.name))
+        .collect();
+    let socket: Vec<&str> = sections
+        .iter()
+        .filter(|def| def.websocket)
+        .map(|def| ident(&def.name))
+        .collect();
     let envelope = envelope(&catalog.envelope);
     crate::surface::inherent_impl(out, ty, &types, "", |item| {
-        crate::surface::api_body(item, ty, &names, |name| match name {
+        crate::surface::api_body(item, ty, &names, &rest, |name| match name {
             "ALL" => Some("&ALL".to_owned()),
             "CATALOG" => Some(format!("{:?}", catalog.name)),
             "ENUM" => Some(format!("{ty:?}")),
@@ -219,11 +231,25 @@ fn api_enum(
         })
         .collect();
     crate::surface::flat_consts(out, ty, &flat);
+    let mut venue = venue_consts(catalog);
+    if !socket.is_empty() {
+        let _ = writeln!(
+            venue,
+            "#[inline]\nfn from_frame_code(code: {RT}::CodeRef<'_, Self>) -> ::core::option::Option<Self> {{"
+        );
+        for section in &socket {
+            let _ = writeln!(
+                venue,
+                "if let ::core::option::Option::Some(error) = {section}::from_code(code) {{ return ::core::option::Option::Some({ty}::{section}(error)); }}"
+            );
+        }
+        let _ = writeln!(venue, "{ty}::from_code(code)\n}}");
+    }
     crate::surface::trait_impls(
         out,
         ty,
         &types,
-        &venue_consts(catalog),
+        &venue,
         &crate::surface::api_display_body(ty, &names),
     );
     out.push_str("};\n");

@@ -594,6 +594,11 @@ pub const ENUM: Table = Table {
             Value::Boolean,
             "Default true. false: not an error response (refund reasons, WebSocket close codes): left out of api_enum and never read from a body.",
         ),
+        key(
+            "websocket",
+            Value::Boolean,
+            "Default false. true: the section's codes come only in WebSocket answers (a venue's order-entry socket, which may give a code another meaning than REST): it joins api_enum, a frame's code is looked up in it before the other sections, and a REST body's never. Needs api_enum.",
+        ),
         required(
             key(
                 "error",

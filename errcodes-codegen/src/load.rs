@@ -143,6 +143,19 @@ impl Loader {
         };
         let doc = fields.non_empty_string("doc", self).map(|(s, _)| s);
         let responses = fields.boolean("responses", true);
+        let websocket = fields.boolean("websocket", false);
+        if websocket
+            && !responses
+            && let Some(written) = fields.get("responses")
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Span::from(written.span()),
+                    format!("enum `{name}` has `websocket = true` and `responses = false`: a WebSocket section answers requests, over the socket"),
+                )
+                .help("remove `responses = false`: `websocket = true` already keeps the section out of REST bodies"),
+            );
+        }
         let mut entries = Vec::new();
         let mut rejected_codes = Vec::new();
         match fields.array("error") {
@@ -170,7 +183,8 @@ impl Loader {
             name_span,
             doc,
             entries,
-            responses,
+            responses: responses || websocket,
+            websocket,
             rejected_codes,
         })
     }

@@ -99,6 +99,9 @@ pub struct EnumDef {
     /// False for a section that is not an error response (refund reasons, close codes): it is
     /// left out of the API enum and never read from a body.
     pub responses: bool,
+    /// True for a section whose codes only WebSocket answers carry (`websocket = true`): it
+    /// joins the API enum, a frame's code is looked up in it first, and a REST body's never.
+    pub websocket: bool,
     /// The codes of entries the loader left out for another mistake: only the duplicate-code
     /// check reads them, so that a catalog's every mistake shows in one build.
     pub rejected_codes: Vec<(Code, Span)>,

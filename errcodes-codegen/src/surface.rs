@@ -364,6 +364,7 @@ pub(crate) fn api_body(
     item: &Item,
     ty: &str,
     sections: &[&str],
+    lookup: &[&str],
     consts: impl Fn(&str) -> Option<String>,
 ) -> Option<String> {
     let mut body = String::new();
@@ -383,7 +384,7 @@ pub(crate) fn api_body(
             body.push('}');
         }
         Shape::FromCode => {
-            for section in sections {
+            for section in lookup {
                 let _ = writeln!(
                     body,
                     "if let ::core::option::Option::Some(error) = {section}::from_code(code) {{ return ::core::option::Option::Some({ty}::{section}(error)); }}"

@@ -316,6 +316,17 @@ fn api(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
                 }
             }
         }
+        (None, _) if catalog.enums.iter().any(|def| def.websocket) => {
+            for def in catalog.enums.iter().filter(|def| def.websocket) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        def.name_span,
+                        format!("enum `{}` has `websocket = true`, which needs `api_enum`", def.name),
+                    )
+                    .help("add `api_enum = \"Code\"` to [catalog]: a WebSocket answer's code is looked up there, in this section first"),
+                );
+            }
+        }
         (None, Some((name, span))) if responding.len() != 1 => diagnostics.push(
             Diagnostic::error(
                 *span,
@@ -336,7 +347,11 @@ fn shadowed_codes(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
         return;
     }
     let mut first: HashMap<&Code, &str> = HashMap::new();
-    for def in catalog.enums.iter().filter(|def| def.responses) {
+    for def in catalog
+        .enums
+        .iter()
+        .filter(|def| def.responses && !def.websocket)
+    {
         for entry in &def.entries {
             match first.get(&entry.code) {
                 Some(owner) => diagnostics.push(
@@ -351,5 +366,49 @@ fn shadowed_codes(catalog: &Catalog, diagnostics: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The errors of a catalog with these `[catalog]` lines and an `[[enum]]` tail of
+    /// `section`, as `message | help`.
+    fn errors(header: &str, section: &str) -> Vec<String> {
+        let text = format!(
+            "[catalog]\nname = \"x\"\n{header}\n\n[[enum]]\nname = \"XError\"\n\n[[enum.error]]\ncode = 1\nmessage = \"m\"\nkind = \"other\"\n\n[[enum]]\nname = \"XSocketError\"\n{section}\n\n[[enum.error]]\ncode = 1\nmessage = \"socket\"\nkind = \"rate_limited\"\n"
+        );
+        crate::check(&text)
+            .errors()
+            .map(|e| format!("{} | {}", e.message, e.help.as_deref().unwrap_or("")))
+            .collect()
+    }
+
+    #[test]
+    fn a_websocket_section_joins_the_api_enum_without_a_shadowing_warning() {
+        let text = "[catalog]\nname = \"x\"\napi_enum = \"Code\"\n\n[[enum]]\nname = \"XError\"\n\n[[enum.error]]\ncode = 1\nmessage = \"m\"\nkind = \"internal\"\n\n[[enum]]\nname = \"XSocketError\"\nwebsocket = true\n\n[[enum.error]]\ncode = 1\nmessage = \"socket\"\nkind = \"rate_limited\"\n";
+        let checked = crate::check(text);
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        let socket = &checked.catalog.enums[1];
+        assert!(socket.websocket && socket.responses);
+    }
+
+    #[test]
+    fn a_websocket_section_needs_the_api_enum() {
+        assert_eq!(
+            errors("", "websocket = true"),
+            [
+                "enum `XSocketError` has `websocket = true`, which needs `api_enum` | add `api_enum = \"Code\"` to [catalog]: a WebSocket answer's code is looked up there, in this section first"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_websocket_section_is_not_also_out_of_responses() {
+        assert_eq!(
+            errors("api_enum = \"Code\"", "websocket = true\nresponses = false"),
+            [
+                "enum `XSocketError` has `websocket = true` and `responses = false`: a WebSocket section answers requests, over the socket | remove `responses = false`: `websocket = true` already keeps the section out of REST bodies"
+            ]
+        );
     }
 }

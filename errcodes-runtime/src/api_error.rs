@@ -6,6 +6,14 @@ use core::time::Duration;
 use crate::headers::{Headers, Wait};
 use crate::{CodeRef, CodeType, ErrorCode, ErrorKind, HttpRule, Retry, Template};
 
+/// Where a code was read: a REST body ([`ErrorCode::from_code`]) or a WebSocket answer
+/// ([`ErrorCode::from_frame_code`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lookup {
+    Rest,
+    Frame,
+}
+
 /// An API error as the server sent it, for any generated enum `E` (a section's enum, or the
 /// catalog's API enum that joins them).
 ///
@@ -147,16 +155,22 @@ impl<E: ErrorCode> ApiError<E> {
     /// assert_eq!(error.message(), "new");
     /// ```
     pub fn from_code(code: CodeRef<'_, E>, message: Option<&str>) -> Self {
-        ApiError::from_code_and_detail(code, message, None)
+        ApiError::from_code_and_detail(code, Lookup::Rest, message, None)
     }
 
-    /// [`from_code`](ApiError::from_code) with the envelope's detail field, in one step.
+    /// [`from_code`](ApiError::from_code) with the envelope's detail field, in one step, the
+    /// code looked up as a REST body's or a WebSocket answer's.
     pub(crate) fn from_code_and_detail(
         code: CodeRef<'_, E>,
+        lookup: Lookup,
         message: Option<&str>,
         detail: Option<&str>,
     ) -> Self {
-        let error = match E::from_code(code) {
+        let known = match lookup {
+            Lookup::Rest => E::from_code(code),
+            Lookup::Frame => E::from_frame_code(code),
+        };
+        let error = match known {
             Some(known) => {
                 let sent = (!same_code::<E>(known, code)).then(|| E::Code::to_owned_code(code));
                 ApiError::with_code(Code::Known {

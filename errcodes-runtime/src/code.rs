@@ -345,6 +345,26 @@ pub trait ErrorCode:
     /// ```
     fn from_code(code: CodeRef<'_, Self>) -> Option<Self>;
 
+    /// The variant a WebSocket answer's `code` names: the catalog's WebSocket-only sections
+    /// (`websocket = true`) first, then the others, as [`from_code`](ErrorCode::from_code)
+    /// finds them. A venue can give a code one meaning on its order-entry socket and another
+    /// in REST bodies: Bybit's 10003 is "too many sessions" on the socket and "API key is
+    /// invalid" over REST. [`read_frame`](crate::websocket::read_frame) looks codes up with it.
+    ///
+    /// ```
+    /// # errcodes_runtime::errcodes!("catalogs/bybit.toml");
+    /// use errcodes_runtime::{ErrorCode, ErrorKind};
+    ///
+    /// let rest = <bybit::Code as ErrorCode>::from_code(10003).map(ErrorCode::kind);
+    /// let socket = <bybit::Code as ErrorCode>::from_frame_code(10003).map(ErrorCode::kind);
+    /// assert_eq!(rest, Some(ErrorKind::Authentication));
+    /// assert_eq!(socket, Some(ErrorKind::RateLimited));
+    /// ```
+    #[inline]
+    fn from_frame_code(code: CodeRef<'_, Self>) -> Option<Self> {
+        Self::from_code(code)
+    }
+
     /// The documented message, byte for byte (also what `Display` prints).
     ///
     /// ```

@@ -31,6 +31,7 @@
 //! ```
 
 use crate::almost_json;
+use crate::api_error::Lookup;
 use crate::reader::{Found, Reading};
 use crate::{ApiError, BodyProblem, ErrorCode, Headers};
 
@@ -114,13 +115,15 @@ fn respond<E: ErrorCode>(status: u16, body: &[u8], always: bool) -> Option<ApiEr
         let read = read(Reading::lenient::<E>(), json, |found| {
             let failed = !success_status || found.failed(&E::ENVELOPE);
             (failed || always).then(|| {
-                found.into_error::<E>().unwrap_or_else(|message| {
-                    // An empty message says less than the body it came in: keep the body.
-                    let text = message
-                        .filter(|message| !message.is_empty())
-                        .unwrap_or_else(|| almost_json::text(body));
-                    ApiError::without_code(BodyProblem::NoCode, &text)
-                })
+                found
+                    .into_error::<E>(Lookup::Rest)
+                    .unwrap_or_else(|message| {
+                        // An empty message says less than the body it came in: keep the body.
+                        let text = message
+                            .filter(|message| !message.is_empty())
+                            .unwrap_or_else(|| almost_json::text(body));
+                        ApiError::without_code(BodyProblem::NoCode, &text)
+                    })
             })
         });
         match read {

@@ -21,6 +21,7 @@ use core::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
+use crate::api_error::Lookup;
 use crate::{ApiError, ArrayError, BodyProblem, CodeType, Envelope, ErrorCode};
 use errcodes_core::websocket::FrameField;
 
@@ -307,13 +308,18 @@ impl CodeSlot<'_> {
 
     /// The error for this code, with `message` and `detail`; one without a code (keeping the
     /// message) when the value is not a code of `E`.
-    fn into_error<E: ErrorCode>(self, message: Option<&str>, detail: Option<&str>) -> ApiError<E> {
+    fn into_error<E: ErrorCode>(
+        self,
+        lookup: Lookup,
+        message: Option<&str>,
+        detail: Option<&str>,
+    ) -> ApiError<E> {
         let error = match &self {
             CodeSlot::Int(code) => Some(E::Code::with_int(*code, |code| {
-                ApiError::<E>::from_code_and_detail(code, message, detail)
+                ApiError::<E>::from_code_and_detail(code, lookup, message, detail)
             })),
             CodeSlot::Text(code) => E::Code::with_str(code, |code| {
-                ApiError::<E>::from_code_and_detail(code, message, detail)
+                ApiError::<E>::from_code_and_detail(code, lookup, message, detail)
             }),
             CodeSlot::Unusable => None,
         };
@@ -704,7 +710,10 @@ impl<'de> Found<'de> {
     /// around the items kept as [`ApiError::envelope_error`]; otherwise the top-level code
     /// (the first usable one of a list) with the body's message and detail. Every other error
     /// follows in body order.
-    pub(crate) fn into_error<E: ErrorCode>(self) -> Result<ApiError<E>, Option<Cow<'de, str>>> {
+    pub(crate) fn into_error<E: ErrorCode>(
+        self,
+        lookup: Lookup,
+    ) -> Result<ApiError<E>, Option<Cow<'de, str>>> {
         // A code this catalog's type cannot hold (`"1N0101"` for integer codes) is as unusable
         // as a missing one: the body is then kept whole rather than an empty message.
         let usable = |code: &CodeSlot<'_>| match code {
@@ -726,14 +735,14 @@ impl<'de> Found<'de> {
         let mut primary_top = None;
         match self.codes {
             Codes::Absent => {}
-            Codes::One(code) => primary_top = Some(code.into_error::<E>(message, detail)),
+            Codes::One(code) => primary_top = Some(code.into_error::<E>(lookup, message, detail)),
             Codes::List(codes) => {
                 let first = codes.iter().position(usable).unwrap_or(0);
                 for (index, code) in codes.into_iter().enumerate() {
                     if index == first {
-                        primary_top = Some(code.into_error::<E>(message, detail));
+                        primary_top = Some(code.into_error::<E>(lookup, message, detail));
                     } else {
-                        top.push(code.into_error::<E>(None, None));
+                        top.push(code.into_error::<E>(lookup, None, None));
                     }
                 }
             }
@@ -747,7 +756,10 @@ impl<'de> Found<'de> {
         let mut items: Vec<ApiError<E>> = self
             .failed_items
             .into_iter()
-            .map(|item| item.code.into_error::<E>(item.message.as_deref(), None))
+            .map(|item| {
+                item.code
+                    .into_error::<E>(lookup, item.message.as_deref(), None)
+            })
             .collect();
         let first = items
             .iter()

@@ -113,7 +113,7 @@ mod api_error {
             let found = Found::read(Reading::strict::<E>(), deserializer)?;
             let missing = found.missing_field(&E::ENVELOPE);
             found
-                .into_error()
+                .into_error(crate::api_error::Lookup::Rest)
                 .map_err(|_| de::Error::missing_field(missing))
         }
     }

@@ -27,6 +27,7 @@ use core::fmt;
 
 use errcodes_core::websocket::FrameField;
 
+use crate::api_error::Lookup;
 use crate::headers::Wait;
 use crate::json::walk;
 use crate::reader::{CodeSlot, Reading};
@@ -153,10 +154,12 @@ pub fn read_frame<E: ErrorCode>(text: &str) -> Frame<'_, E> {
             Frame::NotAnAnswer
         };
     }
-    let mut error = found.into_error::<E>().unwrap_or_else(|message| {
-        let message = message.as_deref().filter(|message| !message.is_empty());
-        ApiError::without_code(BodyProblem::NoCode, message.unwrap_or(json))
-    });
+    let mut error = found
+        .into_error::<E>(Lookup::Frame)
+        .unwrap_or_else(|message| {
+            let message = message.as_deref().filter(|message| !message.is_empty());
+            ApiError::without_code(BodyProblem::NoCode, message.unwrap_or(json))
+        });
     if let Some(status) = status {
         error = error.with_status(status);
     }

@@ -50,6 +50,7 @@ pub fn enums(
                 doc: section.heading.filter(|h| !h.is_empty()),
                 entries,
                 responses: true,
+                websocket: false,
                 rejected_codes: Vec::new(),
             })
         })
