@@ -1,7 +1,9 @@
 //! Bybit: the error codes of the v5 API (feature `bybit`).
 //!
 //! One enum per section of the documentation: sections reuse codes (10003 is "Too many
-//! sessions" on the WebSocket order entry and "API key is invalid" in REST).
+//! sessions" on the WebSocket order entry and "API key is invalid" in REST). The order-entry
+//! section, [`BybitWsOeGeneralError`], is marked `websocket = true`: `Code` looks a frame's code
+//! up there first (`websocket::read_frame::<bybit::Code>`), and a REST body's never.
 //!
 //! - **Title:** Bybit API v5
 //! - **Source:** <https://bybit-exchange.github.io/docs/v5/error>
