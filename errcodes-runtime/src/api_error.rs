@@ -11,6 +11,8 @@ use crate::{CodeRef, CodeType, ErrorCode, ErrorKind, HttpRule, Retry, Template};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lookup {
     Rest,
+    /// Only `websocket::read_frame` reads frames, and it needs the `json` feature.
+    #[cfg(feature = "json")]
     Frame,
 }
 
@@ -168,6 +170,7 @@ impl<E: ErrorCode> ApiError<E> {
     ) -> Self {
         let known = match lookup {
             Lookup::Rest => E::from_code(code),
+            #[cfg(feature = "json")]
             Lookup::Frame => E::from_frame_code(code),
         };
         let error = match known {
