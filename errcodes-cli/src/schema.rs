@@ -128,7 +128,8 @@ fn value(key: &keys::Key) -> Value {
     schema
 }
 
-/// A table: its keys, the required ones, the ones that need another, nothing else.
+/// A table: its keys, the required ones, the ones that need another, the ones that exclude
+/// another's value, nothing else.
 fn object(table: &keys::Table) -> Value {
     let properties: Map<String, Value> = table
         .keys
@@ -158,6 +159,22 @@ fn object(table: &keys::Table) -> Value {
     }
     if !dependencies.is_empty() {
         schema["dependencies"] = Value::Object(dependencies);
+    }
+    // "If the other key has that value, this key is absent": draft-07's if/then.
+    let exclusions: Vec<Value> = table
+        .keys
+        .iter()
+        .flat_map(|key| {
+            key.not_with.iter().map(|(other, value)| {
+                json!({
+                    "if": { "properties": { *other: { "const": value } }, "required": [other] },
+                    "then": { "not": { "required": [key.name] } },
+                })
+            })
+        })
+        .collect();
+    if !exclusions.is_empty() {
+        schema["allOf"] = json!(exclusions);
     }
     schema
 }

@@ -467,4 +467,25 @@ fn the_disagreements_this_test_was_written_for_are_gone() {
             "schema {schema}, loader {loader}:\n{shown}"
         );
     }
+    // `array` beside `items = "."`: both claim a body that is a list; the loader refused it,
+    // the schema accepted it (found by CI's run of the property test above).
+    let text = "[catalog]\nname = \"demo\"\nenvelope = { items = \".\", item_code = \"sCode\", array = { tag = \"error\", code = 1, message = 2 } }\n\n[[enum]]\nname = \"DemoError\"\n\n[[enum.error]]\ncode = 1\nmessage = \"First\"\nkind = \"other\"\n";
+    let catalog: Table = toml::from_str(text).unwrap();
+    let (schema, loader, shown) = verdicts(validator, &catalog);
+    assert!(
+        !schema && !loader,
+        "schema {schema}, loader {loader}:\n{shown}"
+    );
+    // Either one alone is fine with both.
+    for one in [
+        text.replace("items = \".\", item_code = \"sCode\", ", ""),
+        text.replace(", array = { tag = \"error\", code = 1, message = 2 }", ""),
+    ] {
+        let catalog: Table = toml::from_str(&one).unwrap();
+        let (schema, loader, shown) = verdicts(validator, &catalog);
+        assert!(
+            schema && loader,
+            "schema {schema}, loader {loader}:\n{shown}"
+        );
+    }
 }

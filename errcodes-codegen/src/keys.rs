@@ -15,6 +15,8 @@
 //! assert!(table.key("deprecated").is_none());
 //! ```
 
+use errcodes_core::venue::BODY_ITSELF;
+
 /// What a key's value must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Value {
@@ -183,6 +185,9 @@ pub struct Key {
     pub required: bool,
     /// Keys of the same table that must be there when this one is.
     pub requires: &'static [&'static str],
+    /// A key of the same table and its value that this one cannot be written beside
+    /// (`array` and `items = "."` both claim a body that is a list).
+    pub not_with: &'static [(&'static str, &'static str)],
     /// A value to suggest when it is missing, as TOML (`"\"sCode\""`).
     pub example: &'static str,
     /// What it does, for editors and `errcodes schema`.
@@ -228,6 +233,7 @@ const fn key(name: &'static str, value: Value, description: &'static str) -> Key
         value,
         required: false,
         requires: &[],
+        not_with: &[],
         example: "\"…\"",
         description,
     }
@@ -513,18 +519,19 @@ pub const ENVELOPE: Table = Table {
             Value::Path,
             "A second field whose value refines an entry (Stripe's \"error.decline_code\"); see `[[enum.error.refine]]` `detail`.",
         ),
-        key(
-            "array",
-            Value::Table(&ARRAY_ERROR),
-            "Errors sent as a JSON array whose first element is a fixed text, read by position: `{ tag = \"error\", code = 1, message = 2 }` for Bitfinex's `[\"error\", 10020, \"symbol: invalid\"]`; any other array says nothing.",
-        ),
+        Key {
+            not_with: &[("items", BODY_ITSELF)],
+            ..key("array", Value::Table(&ARRAY_ERROR), ARRAY_DESCRIPTION)
+        },
     ],
 };
+
+const ARRAY_DESCRIPTION: &str = "Errors sent as a JSON array whose first element is a fixed text, read by position: `{ tag = \"error\", code = 1, message = 2 }` for Bitfinex's `[\"error\", 10020, \"symbol: invalid\"]`; any other array says nothing; not with `items = \".\"`.";
 
 /// `array` of `[catalog] envelope`.
 pub const ARRAY_ERROR: Table = Table {
     what: "envelope.array",
-    description: "Errors sent as a JSON array whose first element is a fixed text, read by position: `{ tag = \"error\", code = 1, message = 2 }` for Bitfinex's `[\"error\", 10020, \"symbol: invalid\"]`; any other array says nothing.",
+    description: ARRAY_DESCRIPTION,
     keys: &[
         required(
             key(

@@ -3,15 +3,12 @@
 //! be something the run-time reader can follow: a path of non-empty field names, a single key
 //! inside each item, a valid HTTP header name.
 
-use errcodes_core::venue::ArrayError;
+use errcodes_core::venue::{ArrayError, BODY_ITSELF};
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::limits::MAX_ARRAY_POSITION;
 use crate::load_fields::{Fields, Loader};
 use crate::model::{Code, Envelope, Headers, default_envelope};
-
-/// The value of `items` that names the body itself as the list of per-item results.
-pub const BODY_ITSELF: &str = ".";
 
 impl Loader {
     /// `envelope = { … }` of `[catalog]`; `None` when absent or not a table.

@@ -58,7 +58,7 @@ pub struct Envelope<S = &'static str, L = &'static [&'static str]> {
     /// The codes that mean success.
     pub ok_codes: L,
     /// A list of per-item results whose failing items are the real errors (OKX's `data`), or
-    /// `.` when the body itself is the list.
+    /// [`BODY_ITSELF`] (`.`) when the body itself is the list.
     pub items: Option<S>,
     /// The code inside each item (OKX's `sCode`).
     pub item_code: Option<S>,
@@ -71,6 +71,17 @@ pub struct Envelope<S = &'static str, L = &'static [&'static str]> {
     /// read by position. An object body is read by the fields above, whatever this says.
     pub array: Option<ArrayError<S>>,
 }
+
+/// The value of [`Envelope::items`] that names the body itself as the list of per-item
+/// results (`[{…}, {…}]`) rather than a field inside it.
+///
+/// ```
+/// use errcodes_core::venue::{BODY_ITSELF, Envelope};
+///
+/// let batch: Envelope = Envelope { items: Some(BODY_ITSELF), ..Envelope::DEFAULT };
+/// assert_eq!(batch.items, Some("."));
+/// ```
+pub const BODY_ITSELF: &str = ".";
 
 /// Where an error sent as a JSON array keeps its parts ([`Envelope::array`]): a body that is
 /// an array whose first element is the text [`tag`](ArrayError::tag) is a failure, with its

@@ -23,6 +23,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexp
 
 use crate::api_error::Lookup;
 use crate::{ApiError, ArrayError, BodyProblem, CodeType, Envelope, ErrorCode};
+use errcodes_core::venue::BODY_ITSELF;
 use errcodes_core::websocket::FrameField;
 
 /// The visit methods of the JSON scalars (and `null`) for a visitor that reads only objects or
@@ -234,7 +235,7 @@ impl Visitor<'_> for FieldSeed {
             _ => Step::Off,
         };
         let items = match self.envelope.items {
-            Some(".") => Step::Off,
+            Some(BODY_ITSELF) => Step::Off,
             path => on(self.at.items, path),
         };
         if items == Step::Last {
@@ -886,7 +887,7 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
                 None => Ok(()),
             };
         }
-        if at_root && self.reading.envelope.items == Some(".") {
+        if at_root && self.reading.envelope.items == Some(BODY_ITSELF) {
             Items {
                 reading: self.reading,
                 failed: &mut self.found.failed_items,
