@@ -266,7 +266,11 @@ fn every_table_of_the_schema_is_one_of_these() {
                     found.push(format!("{at}/properties"));
                 }
                 for (key, child) in object {
-                    walk(child, &format!("{at}/{key}"), found);
+                    if key == "allOf" {
+                        conditions(object, child, at);
+                    } else {
+                        walk(child, &format!("{at}/{key}"), found);
+                    }
                 }
             }
             Value::Array(items) => {
@@ -275,6 +279,35 @@ fn every_table_of_the_schema_is_one_of_these() {
                 }
             }
             _ => {}
+        }
+    }
+    // `allOf` holds `if`/`then` conditions between keys of the table it sits in, not tables.
+    fn conditions(table: &serde_json::Map<String, Value>, all_of: &Value, at: &str) {
+        let own = &table["properties"];
+        for condition in all_of.as_array().expect("allOf is a list") {
+            let named = condition["if"]["properties"]
+                .as_object()
+                .into_iter()
+                .flat_map(|keys| keys.keys().map(String::as_str))
+                .chain(
+                    condition["then"]["not"]["required"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str),
+                );
+            let mut any = false;
+            for key in named {
+                any = true;
+                assert!(
+                    own.get(key).is_some(),
+                    "{at}/allOf names `{key}`, not a key of its table"
+                );
+            }
+            assert!(
+                any,
+                "{at}/allOf holds a condition naming no key: {condition}"
+            );
         }
     }
     let mut found = Vec::new();
